@@ -1,0 +1,28 @@
+package cn.fengtai.pool.command.batch;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** What can be asked of a batch list. */
+public final class BatchCommands {
+
+    private BatchCommands() {
+    }
+
+    public record CreateBatch(@TargetAggregateIdentifier String batchId, String name, int year,
+                              LocalDate effectiveDate, String comment) {
+    }
+
+    public record PublishBatch(@TargetAggregateIdentifier String batchId, LocalDate effectiveDate, String comment) {
+    }
+
+    public record CloseBatch(@TargetAggregateIdentifier String batchId, String carryOverTo, LocalDate effectiveDate,
+                             String comment) {
+    }
+
+    /** Puts a project on the list, by approval or (with {@code carriedOverFrom}) by carry-over. */
+    public record ListProject(@TargetAggregateIdentifier String batchId, String projectId, String carriedOverFrom,
+                              LocalDate effectiveDate, String comment) {
+    }
+}

@@ -1,0 +1,92 @@
+package cn.fengtai.pool.command.dispatch;
+
+import cn.fengtai.pool.events.ActorMetaData;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs the commands of one request in one database transaction: the events of every aggregate the request touches
+ * (a fund and a project, a batch and its projects) and the idempotency key are committed together or not at all. Axon's
+ * units of work join this transaction; the unique (aggregate, sequence) key of the event store turns a concurrent
+ * change of the same aggregate from another process into a refused command instead of a lost update.
+ */
+@Component
+public class CommandRunner {
+
+    private final CommandGateway gateway;
+    private final TransactionTemplate transaction;
+    private final IdempotencyStore idempotency;
+
+    CommandRunner(CommandGateway gateway, PlatformTransactionManager transactionManager, IdempotencyStore idempotency) {
+        this.gateway = gateway;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.idempotency = idempotency;
+    }
+
+    /**
+     * @param request what identifies the request for the idempotency check (method, path and body, canonicalized)
+     */
+    public CommandAnswer run(Actor actor, String idempotencyKey, String request, Function<Sender, CommandAnswer> work) {
+        Sender sender = senderFor(actor, idempotencyKey);
+        if (idempotencyKey == null) {
+            return transaction.execute(status -> work.apply(sender));
+        }
+        String fingerprint = sha256(request);
+        Optional<CommandAnswer> earlier = earlierAnswer(actor, idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return transaction.execute(status -> {
+                idempotency.claim(actor.user(), idempotencyKey, fingerprint);
+                CommandAnswer answer = work.apply(sender);
+                idempotency.answer(actor.user(), idempotencyKey, answer);
+                return answer;
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // Another request with the same key committed first: answer as it was answered.
+            return earlierAnswer(actor, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<CommandAnswer> earlierAnswer(Actor actor, String key, String fingerprint) {
+        return idempotency.find(actor.user(), key).map(entry -> {
+            if (!entry.fingerprint().equals(fingerprint)) throw new IdempotencyKeyReused(key);
+            return new CommandAnswer(entry.answerId(), entry.answerVersion());
+        });
+    }
+
+    private Sender senderFor(Actor actor, String idempotencyKey) {
+        Map<String, Object> metaData = actor.asMetaData();
+        metaData.put("traceId", UUID.randomUUID().toString());
+        if (idempotencyKey != null) metaData.put(ActorMetaData.IDEMPOTENCY_KEY, idempotencyKey);
+        return new Sender() {
+            @Override
+            public <R> R send(Object command) {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            }
+        };
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package cn.fengtai.pool.command.fund;
+
+import cn.fengtai.pool.command.refusal.Refusal;
+
+import java.math.BigDecimal;
+
+/** The rules a special fund enforces. */
+public final class FundRefusals {
+
+    private FundRefusals() {
+    }
+
+    public static final class FundExhausted extends Refusal {
+        public FundExhausted(String fundId, BigDecimal asked, BigDecimal remaining) {
+            super(Kind.RULE_BROKEN, "fund " + fundId + " has " + remaining.toPlainString() + " yuan left; "
+                    + asked.toPlainString() + " yuan cannot be allocated");
+        }
+    }
+
+    public static final class NotAPositiveAmount extends Refusal {
+        public NotAPositiveAmount(BigDecimal amount) {
+            super(Kind.INVALID_INPUT, "an amount must be more than 0 yuan, not " + amount.toPlainString());
+        }
+    }
+}

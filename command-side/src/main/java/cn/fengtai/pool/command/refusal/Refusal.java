@@ -1,0 +1,34 @@
+package cn.fengtai.pool.command.refusal;
+
+/**
+ * A command refused by a rule of the domain. Each concrete refusal is named after the rule it enforces, and says in a
+ * sentence a clerk understands why the command was refused.
+ */
+public abstract class Refusal extends RuntimeException {
+
+    /** How the refusal reads to a client: the HTTP layer maps each kind to one status. */
+    public enum Kind {
+        /** The input names something that does not exist in the district's code lists. */
+        INVALID_INPUT,
+        /** The aggregate is not in a state that allows the move (e.g. completing a project never started). */
+        ILLEGAL_TRANSITION,
+        /** The move is legal but breaks a business rule (e.g. the fund has not enough left). */
+        RULE_BROKEN
+    }
+
+    private final Kind kind;
+
+    protected Refusal(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The rule's name, as clients see it in the problem detail. */
+    public String rule() {
+        return getClass().getSimpleName();
+    }
+}

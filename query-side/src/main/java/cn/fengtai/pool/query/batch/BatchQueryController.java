@@ -1,0 +1,37 @@
+package cn.fengtai.pool.query.batch;
+
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The batch lists and their state. */
+@RestController
+@RequestMapping("/api/batches")
+class BatchQueryController {
+
+    private final MongoTemplate mongo;
+
+    BatchQueryController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping
+    List<BatchView> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), BatchView.class);
+    }
+
+    @GetMapping("/{id}")
+    BatchView one(@PathVariable String id) {
+        BatchView batch = mongo.findById(Params.code("id", id), BatchView.class);
+        if (batch == null) throw new NotFound("no batch has the id '" + id + "'");
+        return batch;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.fengtai.pool.query.fund;
+
+import cn.fengtai.pool.query.readmodel.FoldingProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps the {@code funds} collection. */
+@Component
+@ProcessingGroup(FundProjection.NAME)
+public class FundProjection extends FoldingProjection<FundView> {
+
+    public static final String NAME = "funds";
+
+    FundProjection(MongoTemplate mongo) {
+        super(mongo, FundView.class, "cn.fengtai.pool.events.fund", FundView::new, FundView::apply);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.fengtai.pool.query.fund;
+
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A special fund's budget, allocations and what is left. */
+@RestController
+@RequestMapping("/api/funds")
+class FundQueryController {
+
+    private final MongoTemplate mongo;
+
+    FundQueryController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/{id}")
+    FundView one(@PathVariable String id) {
+        FundView fund = mongo.findById(Params.code("id", id), FundView.class);
+        if (fund == null) throw new NotFound("no fund has the id '" + id + "'");
+        return fund;
+    }
+}

@@ -1,0 +1,154 @@
+package cn.fengtai.pool.query.project;
+
+import cn.fengtai.pool.events.Category;
+import cn.fengtai.pool.events.ProjectStatus;
+import cn.fengtai.pool.query.history.EventHistory;
+import cn.fengtai.pool.query.history.HistoryEntry;
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import cn.fengtai.pool.query.web.BadQuery;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.context.request.WebRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Project lists, project detail (live or as of a past instant) and a project's history from the event store. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectQueryController {
+
+    private static final Map<String, String> SORTABLE = Map.of("filedAt", "filedAt", "title", "title",
+            "deadline", "deadline", "street", "street", "progress", "progress", "updatedAt", "updatedAt");
+    private static final long MAX_WAIT_MILLIS = 5_000;
+
+    private final MongoTemplate mongo;
+    private final EventHistory history;
+    private final ObjectMapper eventJson;
+    private final Clock clock;
+
+    ProjectQueryController(MongoTemplate mongo, EventHistory history,
+                           @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
+                           @Value("${pool.zone:Asia/Shanghai}") String zone) {
+        this.mongo = mongo;
+        this.history = history;
+        this.eventJson = eventJson;
+        this.clock = Clock.system(ZoneId.of(zone));
+    }
+
+    record Page(List<ProjectDetail> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) String street, @RequestParam(required = false) String category,
+              @RequestParam(required = false) String status, @RequestParam(required = false) String batch,
+              @RequestParam(required = false) String issueType, @RequestParam(required = false) String q,
+              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+              @RequestParam(required = false) String sort) {
+        Criteria criteria = new Criteria();
+        eq(criteria, "street", Params.code("street", street));
+        Category c = Params.enumValue("category", category, Category.class);
+        eq(criteria, "category", c == null ? null : c.name());
+        ProjectStatus s = Params.enumValue("status", status, ProjectStatus.class);
+        eq(criteria, "status", s == null ? null : s.name());
+        eq(criteria, "batches", Params.code("batch", batch));
+        eq(criteria, "issueTypes", Params.code("issueType", issueType));
+        if (q != null && !q.isBlank()) {
+            if (q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
+            criteria.and("title").regex(Pattern.quote(q.strip()), "i");
+        }
+        int p = Params.range("page", page, 0, 0, 100_000);
+        int n = Params.range("size", size, 20, 1, 200);
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, ProjectView.class);
+        query.with(sortOf(sort)).skip((long) p * n).limit(n);
+        LocalDate today = LocalDate.now(clock);
+        List<ProjectDetail> items = mongo.find(query, ProjectView.class).stream()
+                .map(v -> ProjectDetail.of(v, today)).toList();
+        return new Page(items, p, n, total);
+    }
+
+    /**
+     * {@code minVersion} holds the answer (up to five seconds) until the view has caught up with a command the client
+     * just sent; {@code asOf} rebuilds the project from its events as it stood at that recorded instant.
+     */
+    @GetMapping("/{id}")
+    ResponseEntity<ProjectDetail> detail(@PathVariable String id, @RequestParam(required = false) String asOf,
+                                         @RequestParam(required = false) Long minVersion, WebRequest request)
+            throws InterruptedException {
+        String projectId = Params.code("id", id);
+        Instant at = Params.instant("asOf", asOf);
+        ProjectView view = at != null ? asOf(projectId, at) : awaitVersion(projectId, minVersion);
+        if (view == null) throw new NotFound("no project has the id '" + projectId + "'");
+        String etag = "\"" + view.version() + (at != null ? "@" + at : "") + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(ProjectDetail.of(view, LocalDate.now(clock)));
+    }
+
+    record History(String projectId, List<HistoryEntry> events) {
+    }
+
+    @GetMapping("/{id}/history")
+    History history(@PathVariable String id) {
+        String projectId = Params.code("id", id);
+        List<HistoryEntry> events = history.of(projectId).stream()
+                .filter(s -> s.message().getPayloadType().getPackageName().equals("cn.fengtai.pool.events.project"))
+                .map(s -> HistoryEntry.of(s, eventJson)).toList();
+        if (events.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
+        return new History(projectId, events);
+    }
+
+    private ProjectView awaitVersion(String id, Long minVersion) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
+        ProjectView view = mongo.findById(id, ProjectView.class);
+        while (minVersion != null && (view == null || view.version() < minVersion)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            view = mongo.findById(id, ProjectView.class);
+        }
+        return view;
+    }
+
+    private ProjectView asOf(String id, Instant at) {
+        ProjectView view = new ProjectView();
+        boolean any = false;
+        for (EventHistory.Stored stored : history.of(id)) {
+            if (stored.message().getTimestamp().isAfter(at)) break;
+            if (view.apply(stored.message().getPayload())) {
+                view.stamp(stored.message().getSequenceNumber(), stored.position(), stored.message().getTimestamp());
+                any = true;
+            }
+        }
+        return any ? view : null;
+    }
+
+    private static void eq(Criteria criteria, String field, String value) {
+        if (value != null) criteria.and(field).is(value);
+    }
+
+    private static Sort sortOf(String sort) {
+        if (sort == null || sort.isBlank()) return Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("_id"));
+        String[] parts = sort.split(",");
+        String field = SORTABLE.get(parts[0]);
+        if (field == null || parts.length > 2 || (parts.length == 2 && !parts[1].matches("asc|desc"))) {
+            throw new BadQuery("sort", "sort must be one of " + SORTABLE.keySet() + ", optionally followed by ,asc or ,desc");
+        }
+        Sort.Direction direction = parts.length == 2 && parts[1].equals("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
+        return Sort.by(new Sort.Order(direction, field), Sort.Order.asc("_id"));
+    }
+}

@@ -1,0 +1,20 @@
+package cn.fengtai.pool.events;
+
+/**
+ * Keys of the event metadata that say who did it. The actor is metadata, not payload: it is the same for every event
+ * type and always comes from the signed-in principal, never from a request body.
+ */
+public final class ActorMetaData {
+
+    public static final String USER = "actorUser";
+    public static final String ROLE = "actorRole";
+    /** The street office the actor acts for, when the actor is a street office. */
+    public static final String STREET = "actorStreet";
+    /** The department the actor acts for, when the actor is a department. */
+    public static final String DEPARTMENT = "actorDepartment";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String CORRELATION_ID = "correlationId";
+
+    private ActorMetaData() {
+    }
+}

@@ -1,0 +1,16 @@
+package cn.fengtai.pool.events.project;
+
+import cn.fengtai.pool.events.Category;
+import cn.fengtai.pool.events.Channel;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A street office filed (申报) a project into the pool. Revision 2: {@code issueTypes} became a list. */
+@Revision("2")
+public record ProjectFiled(String projectId, String street, String community, String title, String description,
+                           Category category, List<String> issueTypes, Channel channel, List<String> appealRefs,
+                           BigDecimal estimatedCost, LocalDate effectiveDate, String comment) {
+}

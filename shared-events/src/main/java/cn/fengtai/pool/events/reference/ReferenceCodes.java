@@ -1,0 +1,72 @@
+package cn.fengtai.pool.events.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The district's code lists (streets, departments, issue types), read from the CSV files shipped in this library so
+ * that the command side, the query side and integrators all judge a code the same way. Adding a line to a file adds a
+ * code; issue types are an open list in the case, and this is how it grows.
+ */
+public final class ReferenceCodes {
+
+    private static final Map<String, String> STREETS = load("streets.csv");
+    private static final Map<String, String> DEPARTMENTS = load("departments.csv");
+    private static final Map<String, String> ISSUE_TYPES = load("issue-types.csv");
+
+    private ReferenceCodes() {
+    }
+
+    /** Street code to its Chinese name, in the order of the file. */
+    public static Map<String, String> streets() {
+        return STREETS;
+    }
+
+    public static Map<String, String> departments() {
+        return DEPARTMENTS;
+    }
+
+    public static Map<String, String> issueTypes() {
+        return ISSUE_TYPES;
+    }
+
+    public static boolean isStreet(String code) {
+        return code != null && STREETS.containsKey(code);
+    }
+
+    public static boolean isDepartment(String code) {
+        return code != null && DEPARTMENTS.containsKey(code);
+    }
+
+    public static boolean isIssueType(String code) {
+        return code != null && ISSUE_TYPES.containsKey(code);
+    }
+
+    private static Map<String, String> load(String file) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        try (InputStream in = ReferenceCodes.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("reference file missing from the class path: " + file);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] columns = line.split(",", -1);
+                codes.put(columns[0].trim(), columns.length > 1 ? columns[1].trim() : columns[0].trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Collections.unmodifiableMap(codes);
+    }
+}

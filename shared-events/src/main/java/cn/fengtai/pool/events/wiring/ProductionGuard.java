@@ -1,0 +1,27 @@
+package cn.fengtai.pool.events.wiring;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+
+/**
+ * In the {@code production} profile the application refuses to start on the embedded stores or with the demo
+ * accounts: a district must never run its real pool on a file in a working folder, nor behind password {@code demo}.
+ */
+@AutoConfiguration
+@Profile("production")
+public class ProductionGuard {
+
+    ProductionGuard(Environment environment) {
+        String jdbcUrl = environment.getProperty("spring.datasource.url", "");
+        if (jdbcUrl.isBlank() || jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalStateException("production needs PostgreSQL for events: set POOL_DB_URL (spring.datasource.url), not H2");
+        }
+        if (environment.getProperty("pool.embedded-mongo", Boolean.class, false)) {
+            throw new IllegalStateException("production refuses the embedded MongoDB server: set POOL_MONGO_URI");
+        }
+        if (environment.getProperty("pool.security.demo-accounts", Boolean.class, false)) {
+            throw new IllegalStateException("production refuses to start with the demo accounts");
+        }
+    }
+}

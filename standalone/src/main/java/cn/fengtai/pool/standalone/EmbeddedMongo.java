@@ -1,0 +1,48 @@
+package cn.fengtai.pool.standalone;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The in-process, wire-compatible MongoDB server of the embedded default, on an H2 file in the data folder so the read
+ * models survive a restart. The client is pointed at it through {@link MongoConnectionDetails}, which depends on the
+ * started server, so the client never races it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "pool.embedded-mongo", havingValue = "true")
+class EmbeddedMongo {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        server.bind("127.0.0.1", 0);
+        log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnection(MongoServer embeddedMongoServer,
+                                                   @Value("${pool.mongo-database:projectpool}") String database) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString connection = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        return () -> connection;
+    }
+}

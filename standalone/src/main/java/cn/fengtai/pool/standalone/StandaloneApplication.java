@@ -1,0 +1,23 @@
+package cn.fengtai.pool.standalone;
+
+import cn.fengtai.pool.command.CommandSideApplication;
+import cn.fengtai.pool.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Both sides in one process on one port, on the embedded default: events in an H2 file, read models in an in-process
+ * MongoDB-compatible server, both under the data folder. The same code runs split, behind an edge, in production.
+ */
+@SpringBootApplication
+@ComponentScan(basePackages = "cn.fengtai.pool",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {CommandSideApplication.class, QuerySideApplication.class}))
+public class StandaloneApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StandaloneApplication.class, args);
+    }
+}
