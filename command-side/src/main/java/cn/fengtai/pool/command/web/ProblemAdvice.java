@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * unknown, 409 illegal transition or concurrent change, 422 broken business rule, 503 when the event store is down.
  * Nothing a client sends can produce a 500; an unexpected fault answers 500 without a stack trace and is logged.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "cn.fengtai.pool.command")
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The batch lists and their state. */
@@ -23,15 +24,24 @@ class BatchQueryController {
         this.mongo = mongo;
     }
 
+    record Batch(String id, String name, int year, String status, LocalDate createdOn, LocalDate publishedOn,
+                 LocalDate closedOn, String carryOverTo, long version) {
+
+        static Batch of(BatchView v) {
+            return new Batch(v.id(), v.name(), v.year(), v.status(), v.createdOn(), v.publishedOn(), v.closedOn(),
+                    v.carryOverTo(), v.version());
+        }
+    }
+
     @GetMapping
-    List<BatchView> all() {
-        return mongo.find(new Query().with(Sort.by("_id")), BatchView.class);
+    List<Batch> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), BatchView.class).stream().map(Batch::of).toList();
     }
 
     @GetMapping("/{id}")
-    BatchView one(@PathVariable String id) {
+    Batch one(@PathVariable String id) {
         BatchView batch = mongo.findById(Params.code("id", id), BatchView.class);
         if (batch == null) throw new NotFound("no batch has the id '" + id + "'");
-        return batch;
+        return Batch.of(batch);
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
+
 /** A special fund's budget, allocations and what is left. */
 @RestController
 @RequestMapping("/api/funds")
@@ -19,10 +21,15 @@ class FundQueryController {
         this.mongo = mongo;
     }
 
+    record Fund(String id, int year, BigDecimal budget, BigDecimal allocated, BigDecimal remaining, int allocations,
+                long version) {
+    }
+
     @GetMapping("/{id}")
-    FundView one(@PathVariable String id) {
+    Fund one(@PathVariable String id) {
         FundView fund = mongo.findById(Params.code("id", id), FundView.class);
         if (fund == null) throw new NotFound("no fund has the id '" + id + "'");
-        return fund;
+        return new Fund(fund.id(), fund.year(), fund.budget(), fund.allocated(), fund.remaining(), fund.allocations(),
+                fund.version());
     }
 }

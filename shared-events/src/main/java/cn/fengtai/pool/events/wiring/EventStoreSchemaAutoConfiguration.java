@@ -1,6 +1,8 @@
 package cn.fengtai.pool.events.wiring;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,6 +34,16 @@ public class EventStoreSchemaAutoConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Recognises a concurrent append (same aggregate, same sequence number) by its SQL state, class 23. Axon's default
+     * resolver reads vendor error codes, which PostgreSQL leaves at 0 and H2 hides inside a batch update exception:
+     * the conflict would then surface as a generic store failure instead of a refused concurrent change.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver();
     }
 
     @Bean

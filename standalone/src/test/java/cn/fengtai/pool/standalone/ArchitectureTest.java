@@ -1,0 +1,48 @@
+package cn.fengtai.pool.standalone;
+
+import cn.fengtai.pool.command.refusal.Refusal;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries of the README, enforced. */
+@AnalyzeClasses(packages = "cn.fengtai.pool", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule queryNeverImportsCommand = noClasses().that().resideInAPackage("cn.fengtai.pool.query..")
+            .should().dependOnClassesThat().resideInAPackage("cn.fengtai.pool.command..");
+
+    @ArchTest
+    static final ArchRule commandNeverImportsQuery = noClasses().that().resideInAPackage("cn.fengtai.pool.command..")
+            .should().dependOnClassesThat().resideInAPackage("cn.fengtai.pool.query..");
+
+    @ArchTest
+    static final ArchRule neitherSideImportsTheLauncher = noClasses()
+            .that().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..", "cn.fengtai.pool.events..")
+            .should().dependOnClassesThat().resideInAPackage("cn.fengtai.pool.standalone..");
+
+    @ArchTest
+    static final ArchRule eventsDependOnNoSide = noClasses().that().resideInAPackage("cn.fengtai.pool.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..");
+
+    /** Aggregates hold the rules: plain Java, the events and Axon's modelling annotations, no web or database code. */
+    @ArchTest
+    static final ArchRule aggregatesAreFreeOfInfrastructure = classes().that().areAnnotatedWith(Aggregate.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.fengtai.pool..",
+                    "org.axonframework.modelling..", "org.axonframework.commandhandling..",
+                    "org.axonframework.eventsourcing..", "org.axonframework.spring.stereotype..");
+
+    @ArchTest
+    static final ArchRule refusalsArePlainJava = classes().that().areAssignableTo(Refusal.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.fengtai.pool..");
+
+    @ArchTest
+    static final ArchRule aggregatesLiveInTheCommandSide = classes().that().areAnnotatedWith(Aggregate.class)
+            .should().resideInAPackage("cn.fengtai.pool.command..");
+}

@@ -1,0 +1,62 @@
+package cn.fengtai.pool.standalone;
+
+import cn.fengtai.pool.query.project.ProjectProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guards the Boot 4 traps of STACK-NOTES.md that fail silently: without the ordering fix Axon quietly loses its JDBC
+ * storage engine or its Spring transaction manager, and its default error handler skips failed events.
+ */
+class AxonWiringTest {
+
+    @TempDir
+    static Path data;
+    static RunningPool pool;
+
+    @BeforeAll
+    static void start() {
+        pool = RunningPool.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.close();
+    }
+
+    @Test
+    void eventsGoToTheJdbcStorageEngine() {
+        assertThat(pool.context().getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void axonUsesSpringsTransactionManager() {
+        assertThat(pool.context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void axonSerializesWithJackson() {
+        assertThat(pool.context().getBean("eventSerializer", Serializer.class)).isInstanceOf(JacksonSerializer.class);
+    }
+
+    @Test
+    void aFailingProjectionRetriesInsteadOfSkipping() {
+        EventProcessingConfiguration processing = pool.context().getBean(EventProcessingConfiguration.class);
+        assertThat(processing.listenerInvocationErrorHandler(ProjectProjection.NAME))
+                .isInstanceOf(PropagatingErrorHandler.class);
+    }
+}

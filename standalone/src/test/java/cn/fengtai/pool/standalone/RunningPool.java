@@ -1,0 +1,100 @@
+package cn.fengtai.pool.standalone;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** The standalone application started for real, on a random port, on a data folder the test chooses. */
+final class RunningPool implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    private RunningPool(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    static RunningPool start(Path dataDir, String... properties) {
+        // Command-line arguments, because they outrank application.yml (builder properties are mere defaults).
+        String[] arguments = new String[properties.length + 2];
+        arguments[0] = "--pool.data-dir=" + dataDir;
+        arguments[1] = "--server.port=0";
+        for (int i = 0; i < properties.length; i++) {
+            arguments[i + 2] = "--" + properties[i];
+        }
+        return new RunningPool(new SpringApplicationBuilder(StandaloneApplication.class).run(arguments));
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    Answer post(String path, String json, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Polls a query until its answer satisfies the condition (read models are eventually consistent). */
+    Answer await(String path, Predicate<JsonNode> condition) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Answer answer = get(path);
+        while (!(answer.status() == 200 && condition.test(answer.body())) && System.currentTimeMillis() < deadline) {
+            sleep(50);
+            answer = get(path);
+        }
+        return answer;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
