@@ -3,6 +3,7 @@ package cn.fengtai.pool.command.dispatch;
 import cn.fengtai.pool.events.ActorMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 @Component
 public class CommandRunner {
 
+    private static final int ATTEMPTS = 3;
+
     private final CommandGateway gateway;
     private final TransactionTemplate transaction;
     private final IdempotencyStore idempotency;
@@ -40,6 +43,19 @@ public class CommandRunner {
      * @param request what identifies the request for the idempotency check (method, path and body, canonicalized)
      */
     public CommandAnswer run(Actor actor, String idempotencyKey, String request, Function<Sender, CommandAnswer> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(actor, idempotencyKey, request, work);
+            } catch (ConcurrencyException conflict) {
+                // Another request changed one of the same aggregates and committed first. Nothing of this attempt
+                // was stored, so running it again on the fresh state is safe; after a few tries the client decides.
+                if (attempt == ATTEMPTS) throw conflict;
+            }
+        }
+    }
+
+    private CommandAnswer runOnce(Actor actor, String idempotencyKey, String request,
+                                  Function<Sender, CommandAnswer> work) {
         Sender sender = senderFor(actor, idempotencyKey);
         if (idempotencyKey == null) {
             return transaction.execute(status -> work.apply(sender));
