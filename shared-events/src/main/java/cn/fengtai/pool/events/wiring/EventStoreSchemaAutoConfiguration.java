@@ -46,6 +46,10 @@ public class EventStoreSchemaAutoConfiguration {
         return new SQLStateResolver();
     }
 
+    /**
+     * For a JDBC token store, should one be needed (the query side keeps its tokens in MongoDB). Note that Axon creates
+     * no JDBC token store by itself once this bean exists: whoever needs one builds it with this schema.
+     */
     @Bean
     public TokenSchema tokenSchema() {
         return TokenSchema.builder()
