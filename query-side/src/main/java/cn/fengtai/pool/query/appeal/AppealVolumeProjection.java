@@ -12,7 +12,7 @@ public class AppealVolumeProjection extends FoldingProjection<AppealVolumeView> 
 
     public static final String NAME = "appeal-volumes";
 
-    AppealVolumeProjection(MongoTemplate mongo) {
+    public AppealVolumeProjection(MongoTemplate mongo) {
         super(mongo, AppealVolumeView.class, "cn.fengtai.pool.events.appeal", AppealVolumeView::new,
                 AppealVolumeView::apply);
     }

@@ -12,7 +12,7 @@ public class BatchProjection extends FoldingProjection<BatchView> {
 
     public static final String NAME = "batches";
 
-    BatchProjection(MongoTemplate mongo) {
+    public BatchProjection(MongoTemplate mongo) {
         super(mongo, BatchView.class, "cn.fengtai.pool.events.batch", BatchView::new, BatchView::apply);
     }
 }

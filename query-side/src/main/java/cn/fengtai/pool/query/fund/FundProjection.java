@@ -12,7 +12,7 @@ public class FundProjection extends FoldingProjection<FundView> {
 
     public static final String NAME = "funds";
 
-    FundProjection(MongoTemplate mongo) {
+    public FundProjection(MongoTemplate mongo) {
         super(mongo, FundView.class, "cn.fengtai.pool.events.fund", FundView::new, FundView::apply);
     }
 }

@@ -12,7 +12,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
 
     public static final String NAME = "projects";
 
-    ProjectProjection(MongoTemplate mongo) {
+    public ProjectProjection(MongoTemplate mongo) {
         super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
     }
 }

@@ -34,7 +34,7 @@ public abstract class FoldingProjection<T extends Versioned> {
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
+    public void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
         if (!event.getClass().getPackageName().equals(eventPackage)) {
             return;
         }
