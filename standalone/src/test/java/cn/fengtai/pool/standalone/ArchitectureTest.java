@@ -31,12 +31,16 @@ class ArchitectureTest {
     static final ArchRule eventsDependOnNoSide = noClasses().that().resideInAPackage("cn.fengtai.pool.events..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..");
 
-    /** Aggregates hold the rules: plain Java, the events and Axon's modelling annotations, no web or database code. */
+    /**
+     * Aggregates hold the rules: plain Java, the events, Axon's modelling annotations and its message metadata (where
+     * the actor travels); no web, security or database code.
+     */
     @ArchTest
     static final ArchRule aggregatesAreFreeOfInfrastructure = classes().that().areAnnotatedWith(Aggregate.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.fengtai.pool..",
                     "org.axonframework.modelling..", "org.axonframework.commandhandling..",
-                    "org.axonframework.eventsourcing..", "org.axonframework.spring.stereotype..");
+                    "org.axonframework.eventsourcing..", "org.axonframework.spring.stereotype..",
+                    "org.axonframework.messaging");
 
     @ArchTest
     static final ArchRule refusalsArePlainJava = classes().that().areAssignableTo(Refusal.class)

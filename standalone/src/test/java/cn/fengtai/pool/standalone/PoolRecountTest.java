@@ -85,10 +85,11 @@ class PoolRecountTest {
         }
     }
 
-    private void play(RunningPool pool) {
+    private void play(RunningPool anonymous) {
+        RunningPool pool = anonymous.as("district");
         ok(pool.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}"));
         ok(pool.post("/api/batches", "{\"id\":\"2024-2\",\"name\":\"2024年第二批\",\"year\":2024}"));
-        ok(pool.post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":50000000}"));
+        ok(pool.as("finance").post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":50000000}"));
         for (int i = 0; i < 260; i++) {
             String id = file(pool, STREETS.get(i % STREETS.size()));
             double fate = random.nextDouble();
@@ -154,7 +155,7 @@ class PoolRecountTest {
         types.add(ISSUE_TYPES.get(random.nextInt(ISSUE_TYPES.size())));
         if (random.nextBoolean()) types.add(ISSUE_TYPES.get(random.nextInt(ISSUE_TYPES.size())));
         List<String> issueTypes = List.copyOf(types);
-        RunningPool.Answer answer = pool.post("/api/projects", """
+        RunningPool.Answer answer = pool.as("street." + street).post("/api/projects", """
                 {"street":"%s","title":"民生项目 %d","category":"%s","issueTypes":%s,"channel":"DOOR_VISIT","estimatedCost":50000}"""
                 .formatted(street, sent.size(), category, RunningPool.JSON.writeValueAsString(issueTypes)));
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
@@ -169,7 +170,12 @@ class PoolRecountTest {
     }
 
     private void send(RunningPool pool, String id, String command, String body, String status) {
-        RunningPool.Answer answer = pool.post("/api/projects/" + id + "/" + command, body);
+        String user = switch (command) {
+            case "fund" -> "finance";
+            case "start", "summon", "progress", "complete" -> "street." + sent.get(id).street;
+            default -> "district";
+        };
+        RunningPool.Answer answer = pool.as(user).post("/api/projects/" + id + "/" + command, body);
         assertThat(answer.status()).as(command + ": " + answer.raw().body()).isEqualTo(200);
         Sent p = sent.get(id);
         p.version++;
@@ -201,7 +207,8 @@ class PoolRecountTest {
         assertThat(answer.status()).isIn(200, 201);
     }
 
-    private void awaitProjects(RunningPool pool) {
+    private void awaitProjects(RunningPool anonymous) {
+        RunningPool pool = anonymous.as("auditor");
         long total = sent.values().stream().mapToLong(p -> p.version).sum();
         pool.await("/api/projects?size=200&page=0", page -> page.path("total").asLong() == sent.size());
         for (Map.Entry<String, Sent> e : sent.entrySet()) {
@@ -301,7 +308,8 @@ class PoolRecountTest {
         }
     }
 
-    private void checkLists(RunningPool pool) {
+    private void checkLists(RunningPool anonymous) {
+        RunningPool pool = anonymous.as("auditor");
         long completedInXiluoyuan = sent.values().stream().filter(p -> p.street.equals("xiluoyuan") && p.status.equals("COMPLETED")).count();
         assertThat(pool.get("/api/projects?street=xiluoyuan&status=COMPLETED").body().path("total").asLong()).isEqualTo(completedInXiluoyuan);
         long onSecond = sent.values().stream().filter(p -> p.batches.contains("2024-2")).count();

@@ -23,12 +23,26 @@ final class RunningPool implements AutoCloseable {
     }
 
     private final ConfigurableApplicationContext context;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String authorization;
     final String base;
 
     private RunningPool(ConfigurableApplicationContext context) {
+        this(context, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private RunningPool(ConfigurableApplicationContext context, HttpClient http, String authorization) {
         this.context = context;
+        this.http = http;
+        this.authorization = authorization;
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The same running application, spoken to as a demo account (password {@code demo}); null for anonymous. */
+    RunningPool as(String user) {
+        String token = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new RunningPool(context, http, token);
     }
 
     static RunningPool start(Path dataDir, String... properties) {
@@ -72,6 +86,7 @@ final class RunningPool implements AutoCloseable {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (authorization != null) request.header("Authorization", authorization);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

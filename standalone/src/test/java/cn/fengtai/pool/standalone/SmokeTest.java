@@ -17,7 +17,9 @@ class SmokeTest {
     void startsTakesACommandAnswersAQueryAndKeepsTheDataAcrossARestart() {
         try (RunningPool pool = RunningPool.start(data)) {
             assertThat(pool.get("/actuator/health/readiness").body().path("status").asString()).isEqualTo("UP");
-            RunningPool.Answer created = pool.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}");
+            assertThat(pool.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}").status())
+                    .isEqualTo(401);
+            RunningPool.Answer created = pool.as("district").post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}");
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.body().path("version").asLong()).isZero();
 
@@ -27,7 +29,7 @@ class SmokeTest {
         }
         try (RunningPool again = RunningPool.start(data)) {
             assertThat(again.get("/api/batches/2024-1").status()).isEqualTo(200);
-            assertThat(again.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"again\",\"year\":2024}").status())
+            assertThat(again.as("district").post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"again\",\"year\":2024}").status())
                     .isEqualTo(409);
         }
     }

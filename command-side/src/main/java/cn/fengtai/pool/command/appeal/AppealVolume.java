@@ -3,8 +3,11 @@ package cn.fengtai.pool.command.appeal;
 import cn.fengtai.pool.command.refusal.Refusal;
 import cn.fengtai.pool.events.appeal.AppealVolumeRecorded;
 import cn.fengtai.pool.events.reference.ReferenceCodes;
+import cn.fengtai.pool.command.access.Actor;
+import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -33,7 +36,8 @@ public class AppealVolume {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RecordAppealVolume c) {
+    public long handle(RecordAppealVolume c, MetaData meta) {
+        Actor.from(meta).mustBe("record appeal volumes", DISTRICT);
         if (!ReferenceCodes.isStreet(c.street())) throw new UnknownCode("street", c.street());
         if (!ReferenceCodes.isIssueType(c.issueType())) throw new UnknownCode("issue type", c.issueType());
         if (c.count() < 0) throw new NegativeCount(c.count());

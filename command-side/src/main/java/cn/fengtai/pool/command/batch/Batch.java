@@ -6,8 +6,11 @@ import cn.fengtai.pool.events.batch.BatchClosed;
 import cn.fengtai.pool.events.batch.BatchCreated;
 import cn.fengtai.pool.events.batch.BatchPublished;
 import cn.fengtai.pool.events.batch.ProjectListed;
+import cn.fengtai.pool.command.access.Actor;
+import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -33,12 +36,14 @@ public class Batch {
     }
 
     @CommandHandler
-    public Batch(CreateBatch c) {
+    public Batch(CreateBatch c, MetaData meta) {
+        Actor.from(meta).mustBe("create batches", DISTRICT);
         apply(new BatchCreated(c.batchId(), c.name(), c.year(), c.effectiveDate(), c.comment()));
     }
 
     @CommandHandler
-    public long handle(ListProject c) {
+    public long handle(ListProject c, MetaData meta) {
+        Actor.from(meta).mustBe("put projects on a batch", DISTRICT);
         if (status != OPEN) throw new BatchNotOpen(batchId, status);
         if (listed.contains(c.projectId())) throw new AlreadyListed(batchId, c.projectId());
         apply(new ProjectListed(batchId, c.projectId(), c.carriedOverFrom(), c.effectiveDate(), c.comment()));
@@ -46,7 +51,8 @@ public class Batch {
     }
 
     @CommandHandler
-    public long handle(PublishBatch c) {
+    public long handle(PublishBatch c, MetaData meta) {
+        Actor.from(meta).mustBe("publish batches", DISTRICT);
         if (status != OPEN) throw new BatchNotOpen(batchId, status);
         apply(new BatchPublished(batchId, c.effectiveDate(), c.comment()));
         return getVersion();
@@ -54,7 +60,8 @@ public class Batch {
 
     /** Answers what the closure must carry over: every project ever put on this list, in order. */
     @CommandHandler
-    public Closure handle(CloseBatch c) {
+    public Closure handle(CloseBatch c, MetaData meta) {
+        Actor.from(meta).mustBe("close batches", DISTRICT);
         if (status != PUBLISHED) throw new BatchNotPublished(batchId, status);
         if (batchId.equals(c.carryOverTo())) throw new CarryOverToItself(batchId);
         apply(new BatchClosed(batchId, c.carryOverTo(), c.effectiveDate(), c.comment()));

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.command.dispatch;
 
+import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.events.ActorMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

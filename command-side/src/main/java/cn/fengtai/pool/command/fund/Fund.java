@@ -6,8 +6,11 @@ import cn.fengtai.pool.command.fund.FundRefusals.FundExhausted;
 import cn.fengtai.pool.command.fund.FundRefusals.NotAPositiveAmount;
 import cn.fengtai.pool.events.fund.FundAllocated;
 import cn.fengtai.pool.events.fund.FundCreated;
+import cn.fengtai.pool.command.access.Actor;
+import static cn.fengtai.pool.command.access.Role.FINANCE;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -31,13 +34,15 @@ public class Fund {
     }
 
     @CommandHandler
-    public Fund(CreateFund c) {
+    public Fund(CreateFund c, MetaData meta) {
+        Actor.from(meta).mustBe("set up funds", FINANCE);
         if (c.budget().signum() <= 0) throw new NotAPositiveAmount(c.budget());
         apply(new FundCreated(c.fundId(), c.year(), c.budget(), c.effectiveDate(), c.comment()));
     }
 
     @CommandHandler
-    public long handle(AllocateFunds c) {
+    public long handle(AllocateFunds c, MetaData meta) {
+        Actor.from(meta).mustBe("allocate funds", FINANCE);
         if (c.amount().signum() <= 0) throw new NotAPositiveAmount(c.amount());
         if (c.amount().compareTo(remaining) > 0) throw new FundExhausted(fundId, c.amount(), remaining);
         apply(new FundAllocated(fundId, c.projectId(), c.amount(), remaining.subtract(c.amount()),

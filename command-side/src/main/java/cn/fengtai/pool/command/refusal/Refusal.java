@@ -13,7 +13,9 @@ public abstract class Refusal extends RuntimeException {
         /** The aggregate is not in a state that allows the move (e.g. completing a project never started). */
         ILLEGAL_TRANSITION,
         /** The move is legal but breaks a business rule (e.g. the fund has not enough left). */
-        RULE_BROKEN
+        RULE_BROKEN,
+        /** The caller's role, street or department does not allow the command. */
+        NOT_ALLOWED
     }
 
     private final Kind kind;

@@ -67,7 +67,7 @@ public class Commands {
             throw new InvalidHeader(IDEMPOTENCY_KEY, "must be 1 to 128 visible ASCII characters");
         }
         String request = http.getMethod() + " " + http.getRequestURI() + " " + json.writeValueAsString(body);
-        return runner.run(actors.resolve(http), key, request, work);
+        return runner.run(actors.current(), key, request, work);
     }
 
     /** A path names something that cannot exist. */

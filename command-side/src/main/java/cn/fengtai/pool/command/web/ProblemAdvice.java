@@ -42,6 +42,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
             case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail problem = problem(status, refusal.rule(), refusal.getMessage());
         problem.setProperty("rule", refusal.rule());

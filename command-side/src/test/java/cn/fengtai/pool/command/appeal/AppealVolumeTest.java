@@ -1,6 +1,7 @@
 package cn.fengtai.pool.command.appeal;
 
 import cn.fengtai.pool.events.appeal.AppealVolumeRecorded;
+import cn.fengtai.pool.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,7 @@ class AppealVolumeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(AppealVolume.class);
+        fixture = Actors.signedInRightfully(new AggregateTestFixture<>(AppealVolume.class));
     }
 
     @Test

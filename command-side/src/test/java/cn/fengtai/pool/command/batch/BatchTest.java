@@ -7,6 +7,7 @@ import cn.fengtai.pool.events.batch.BatchClosed;
 import cn.fengtai.pool.events.batch.BatchCreated;
 import cn.fengtai.pool.events.batch.BatchPublished;
 import cn.fengtai.pool.events.batch.ProjectListed;
+import cn.fengtai.pool.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class BatchTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Batch.class);
+        fixture = Actors.signedInRightfully(new AggregateTestFixture<>(Batch.class));
     }
 
     static BatchCreated created() {

@@ -6,6 +6,7 @@ import cn.fengtai.pool.command.fund.FundRefusals.FundExhausted;
 import cn.fengtai.pool.command.fund.FundRefusals.NotAPositiveAmount;
 import cn.fengtai.pool.events.fund.FundAllocated;
 import cn.fengtai.pool.events.fund.FundCreated;
+import cn.fengtai.pool.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ class FundTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Fund.class);
+        fixture = Actors.signedInRightfully(new AggregateTestFixture<>(Fund.class));
     }
 
     static FundCreated created() {

@@ -44,7 +44,8 @@ class ConcurrencyTest {
     Environment environment;
     @Autowired
     EventStorageEngine storage;
-    Http http;
+    Http district;
+    Http finance;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -53,6 +54,7 @@ class ConcurrencyTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "12");
+        registry.add("pool.security.demo-accounts", () -> "true");
     }
 
     @BeforeAll
@@ -67,7 +69,9 @@ class ConcurrencyTest {
 
     @BeforeEach
     void connect() {
-        http = new Http(Integer.parseInt(environment.getProperty("local.server.port")));
+        Http anonymous = new Http(Integer.parseInt(environment.getProperty("local.server.port")));
+        district = anonymous.as("district");
+        finance = anonymous.as("finance");
     }
 
     @Test
@@ -78,14 +82,14 @@ class ConcurrencyTest {
 
     @Test
     void manyClientsFundingFromOneFundNeverOverrunItsBudget() throws Exception {
-        http.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}");
-        http.post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":100000}");
+        district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}");
+        finance.post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":100000}");
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String id = http.post("/api/projects", """
+            String id = district.post("/api/projects", """
                     {"street":"fengtai","title":"违法建设拆除%d","category":"LIVABLE_ENVIRONMENT",
                      "issueTypes":["ILLEGAL_CONSTRUCTION"],"channel":"DOOR_VISIT","estimatedCost":5000}""".formatted(i)).id();
-            assertThat(http.post("/api/projects/" + id + "/approve", """
+            assertThat(district.post("/api/projects/" + id + "/approve", """
                     {"batch":"2024-1","responsibleUnit":"丰台街道","deadline":"2024-06-30","tasks":["拆除"]}""").status())
                     .isEqualTo(200);
             projects.add(id);
@@ -93,7 +97,7 @@ class ConcurrencyTest {
 
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         runConcurrently(projects.stream().<Callable<Void>>map(id -> () -> {
-            statuses.put(id, http.post("/api/projects/" + id + "/fund", "{\"fund\":\"2024\",\"amount\":5000}").status());
+            statuses.put(id, finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"2024\",\"amount\":5000}").status());
             return null;
         }).toList());
 
@@ -116,20 +120,20 @@ class ConcurrencyTest {
 
     @Test
     void manyClientsReportingProgressOnOneProjectKeepItOrdered() throws Exception {
-        http.post("/api/batches", "{\"id\":\"2024-9\",\"name\":\"进度\",\"year\":2024}");
-        String id = http.post("/api/projects", """
+        district.post("/api/batches", "{\"id\":\"2024-9\",\"name\":\"进度\",\"year\":2024}");
+        String id = district.post("/api/projects", """
                 {"street":"yungang","title":"道路维修","category":"CONVENIENT_TRAVEL","issueTypes":["ROAD_REPAIR"],
                  "channel":"HOTLINE","estimatedCost":80000}""").id();
-        http.post("/api/projects/" + id + "/approve", """
+        district.post("/api/projects/" + id + "/approve", """
                 {"batch":"2024-9","responsibleUnit":"云岗街道","deadline":"2024-09-30","tasks":["修路"]}""");
-        http.postWithoutBody("/api/projects/" + id + "/start");
+        district.as("street.yungang").postWithoutBody("/api/projects/" + id + "/start");
 
         List<Integer> statuses = new ArrayList<>();
         List<Callable<Void>> reports = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             int percent = (i * 37) % 101;
             reports.add(() -> {
-                int status = http.post("/api/projects/" + id + "/progress", "{\"percent\":" + percent + "}").status();
+                int status = district.as("street.yungang").post("/api/projects/" + id + "/progress", "{\"percent\":" + percent + "}").status();
                 synchronized (statuses) {
                     statuses.add(status);
                 }
@@ -157,7 +161,7 @@ class ConcurrencyTest {
         List<Callable<Void>> posts = new ArrayList<>();
         for (int i = 0; i < THREADS * 2; i++) {
             posts.add(() -> {
-                Http.Answer answer = http.post("/api/projects", body, "same-key-42");
+                Http.Answer answer = district.post("/api/projects", body, "same-key-42");
                 assertThat(answer.status()).isIn(200, 201);
                 synchronized (ids) {
                     ids.add(answer.id());

@@ -7,6 +7,7 @@ import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.Channel;
 import cn.fengtai.pool.events.Rating;
 import cn.fengtai.pool.events.project.*;
+import cn.fengtai.pool.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,43 +19,43 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Every rule of a project's lifecycle, each with the refusal that enforces it. */
-class ProjectTest {
+public class ProjectTest {
 
-    static final String ID = "p-1";
-    static final LocalDate DAY = LocalDate.of(2024, 3, 1);
-    static final LocalDate DEADLINE = LocalDate.of(2024, 6, 30);
+    public static final String ID = "p-1";
+    public static final LocalDate DAY = LocalDate.of(2024, 3, 1);
+    public static final LocalDate DEADLINE = LocalDate.of(2024, 6, 30);
 
     private FixtureConfiguration<Project> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Project.class);
+        fixture = Actors.signedInRightfully(new AggregateTestFixture<>(Project.class));
     }
 
-    static FileProject file(String street, List<String> issueTypes) {
+    public static FileProject file(String street, List<String> issueTypes) {
         return new FileProject(ID, street, "精图社区", "丽源路55号院外管线更换", "2、3号楼下水道反水",
                 Category.HOUSING, issueTypes, Channel.DOOR_VISIT, List.of(), new BigDecimal("180000.00"), DAY, "入户走访");
     }
 
-    static ProjectFiled filed() {
+    public static ProjectFiled filed() {
         return new ProjectFiled(ID, "taipingqiao", "精图社区", "丽源路55号院外管线更换", "2、3号楼下水道反水",
                 Category.HOUSING, List.of("SEWER_BACKFLOW"), Channel.DOOR_VISIT, List.of(), new BigDecimal("180000.00"),
                 DAY, "入户走访");
     }
 
-    static ProjectApproved approved() {
+    public static ProjectApproved approved() {
         return new ProjectApproved(ID, "2024-1", "太平桥街道", DEADLINE, List.of("更换外管线"), DAY, null);
     }
 
-    static ProjectFunded funded() {
+    public static ProjectFunded funded() {
         return new ProjectFunded(ID, "2024", new BigDecimal("150000"), new BigDecimal("150000"), DAY, null);
     }
 
-    static ProjectStarted started() {
+    public static ProjectStarted started() {
         return new ProjectStarted(ID, true, DAY, null);
     }
 
-    static ProjectCompleted completed() {
+    public static ProjectCompleted completed() {
         return new ProjectCompleted(ID, new BigDecimal("149000"), "换管和道路回填完成", DAY, null);
     }
 

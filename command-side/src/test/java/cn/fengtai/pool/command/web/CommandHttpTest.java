@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every command endpoint of API.md over real HTTP: its success answer and each kind of refusal. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:command-http;DB_CLOSE_DELAY=-1",
-                "spring.datasource.username=sa", "spring.datasource.password="})
+                "spring.datasource.username=sa", "spring.datasource.password=", "pool.security.demo-accounts=true"})
 class CommandHttpTest {
 
     private static final AtomicInteger BATCHES = new AtomicInteger();
@@ -30,21 +30,27 @@ class CommandHttpTest {
     Environment environment;
     @Autowired
     EventStore eventStore;
-    Http http;
+    Http anonymous;
+    Http district;
+    Http finance;
+    Http office;
 
     @BeforeEach
     void connect() {
-        http = new Http(Integer.parseInt(environment.getProperty("local.server.port")));
+        anonymous = new Http(Integer.parseInt(environment.getProperty("local.server.port")));
+        district = anonymous.as("district");
+        finance = anonymous.as("finance");
+        office = anonymous.as("street.xiluoyuan");
     }
 
     String newBatch() {
         String id = "2024-" + BATCHES.incrementAndGet();
-        assertThat(http.post("/api/batches", "{\"id\":\"" + id + "\",\"name\":\"批次\",\"year\":2024}").status()).isEqualTo(201);
+        assertThat(district.post("/api/batches", "{\"id\":\"" + id + "\",\"name\":\"批次\",\"year\":2024}").status()).isEqualTo(201);
         return id;
     }
 
     String fileProject() {
-        Http.Answer filed = http.post("/api/projects", """
+        Http.Answer filed = district.post("/api/projects", """
                 {"street":"xiluoyuan","community":"西罗园一区","title":"停车秩序治理","category":"CONVENIENT_TRAVEL",
                  "issueTypes":["PARKING"],"channel":"HOTLINE","appealRefs":["12345-2024-001"],"estimatedCost":120000.50,
                  "effectiveDate":"2024-03-01","comment":"集中诉求"}""");
@@ -59,7 +65,7 @@ class CommandHttpTest {
     }
 
     Http.Answer approve(String id, String batch) {
-        return http.post("/api/projects/" + id + "/approve", "{\"batch\":\"" + batch
+        return district.post("/api/projects/" + id + "/approve", "{\"batch\":\"" + batch
                 + "\",\"responsibleUnit\":\"西罗园街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"施划车位\"]}");
     }
 
@@ -71,7 +77,7 @@ class CommandHttpTest {
     class Projects {
         @Test
         void filingAnswers201WithLocationAndVersionZero() {
-            Http.Answer filed = http.post("/api/projects", """
+            Http.Answer filed = district.post("/api/projects", """
                     {"street":"changxindian","title":"自行车停放治理","category":"CONVENIENT_TRAVEL",
                      "issueTypes":["BICYCLE_MANAGEMENT"],"channel":"WECHAT","estimatedCost":50000}""");
             assertThat(filed.status()).isEqualTo(201);
@@ -84,7 +90,7 @@ class CommandHttpTest {
 
         @Test
         void invalidInputIs400NamingEachFieldAndStoresNothing() {
-            Http.Answer refused = http.post("/api/projects", """
+            Http.Answer refused = district.post("/api/projects", """
                     {"street":"atlantis","title":"","category":"HOUSING","issueTypes":["UFO"],"channel":"HOTLINE",
                      "estimatedCost":-1}""");
             assertThat(refused.status()).isEqualTo(400);
@@ -95,51 +101,51 @@ class CommandHttpTest {
 
         @Test
         void malformedJsonAndWrongTypesAre400() {
-            assertThat(http.post("/api/projects", "{\"street\":").status()).isEqualTo(400);
-            Http.Answer wrongEnum = http.post("/api/projects", """
+            assertThat(district.post("/api/projects", "{\"street\":").status()).isEqualTo(400);
+            Http.Answer wrongEnum = district.post("/api/projects", """
                     {"street":"xiluoyuan","title":"t","category":"SPACE","issueTypes":["PARKING"],"channel":"HOTLINE",
                      "estimatedCost":1}""");
             assertThat(wrongEnum.status()).isEqualTo(400);
             assertThat(wrongEnum.body().path("errors").findValuesAsString("field")).containsExactly("category");
-            assertThat(http.post("/api/projects", "[]").status()).isEqualTo(400);
+            assertThat(district.post("/api/projects", "[]").status()).isEqualTo(400);
         }
 
         @Test
         void theWholeLifecycleAnswersEachVersion() {
             String batch = newBatch();
-            assertThat(http.post("/api/funds", "{\"id\":\"life-" + batch + "\",\"year\":2024,\"budget\":500000}").status())
+            assertThat(finance.post("/api/funds", "{\"id\":\"life-" + batch + "\",\"year\":2024,\"budget\":500000}").status())
                     .isEqualTo(201);
             String id = fileProject();
             assertThat(approve(id, batch).version()).isEqualTo(1);
-            assertThat(http.post("/api/projects/" + id + "/fund", "{\"fund\":\"life-" + batch + "\",\"amount\":100000}")
+            assertThat(finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"life-" + batch + "\",\"amount\":100000}")
                     .version()).isEqualTo(2);
-            assertThat(http.postWithoutBody("/api/projects/" + id + "/start").version()).isEqualTo(3);
-            assertThat(http.post("/api/projects/" + id + "/summon",
+            assertThat(office.postWithoutBody("/api/projects/" + id + "/start").version()).isEqualTo(3);
+            assertThat(office.post("/api/projects/" + id + "/summon",
                     "{\"departments\":[\"law-enforcement\",\"transport\"],\"note\":\"吹哨\"}").version()).isEqualTo(4);
-            assertThat(http.post("/api/projects/" + id + "/report-in",
+            assertThat(anonymous.as("dept.transport").post("/api/projects/" + id + "/report-in",
                     "{\"department\":\"transport\",\"commitment\":\"施划标线\"}").version()).isEqualTo(5);
-            assertThat(http.post("/api/projects/" + id + "/progress", "{\"percent\":60,\"note\":\"过半\"}").version())
+            assertThat(office.post("/api/projects/" + id + "/progress", "{\"percent\":60,\"note\":\"过半\"}").version())
                     .isEqualTo(6);
-            assertThat(http.post("/api/projects/" + id + "/complete", "{\"actualCost\":98000,\"summary\":\"新增车位120个\"}")
+            assertThat(office.post("/api/projects/" + id + "/complete", "{\"actualCost\":98000,\"summary\":\"新增车位120个\"}")
                     .version()).isEqualTo(7);
-            assertThat(http.post("/api/projects/" + id + "/evaluate", "{\"rating\":\"EXCELLENT\",\"note\":\"诉求下降\"}")
+            assertThat(district.post("/api/projects/" + id + "/evaluate", "{\"rating\":\"EXCELLENT\",\"note\":\"诉求下降\"}")
                     .version()).isEqualTo(8);
         }
 
         @Test
         void rejectAndCancelTakeAReason() {
             String rejected = fileProject();
-            assertThat(http.post("/api/projects/" + rejected + "/reject", "{\"reason\":\"不属于民生项目\"}").version())
+            assertThat(district.post("/api/projects/" + rejected + "/reject", "{\"reason\":\"不属于民生项目\"}").version())
                     .isEqualTo(1);
             String cancelled = fileProject();
-            assertThat(http.post("/api/projects/" + cancelled + "/cancel", "{}").status()).isEqualTo(400);
-            assertThat(http.post("/api/projects/" + cancelled + "/cancel", "{\"reason\":\"重复申报\"}").version()).isEqualTo(1);
+            assertThat(district.post("/api/projects/" + cancelled + "/cancel", "{}").status()).isEqualTo(400);
+            assertThat(district.post("/api/projects/" + cancelled + "/cancel", "{\"reason\":\"重复申报\"}").version()).isEqualTo(1);
         }
 
         @Test
         void anIllegalTransitionIs409NamingTheRule() {
             String id = fileProject();
-            Http.Answer refused = http.post("/api/projects/" + id + "/complete", "{\"actualCost\":1,\"summary\":\"x\"}");
+            Http.Answer refused = office.post("/api/projects/" + id + "/complete", "{\"actualCost\":1,\"summary\":\"x\"}");
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body().path("rule").asString()).isEqualTo("NotStarted");
             assertThat(refused.body().path("detail").asString()).contains("in progress");
@@ -148,20 +154,27 @@ class CommandHttpTest {
         @Test
         void aBrokenBusinessRuleIs422() {
             String id = approvedProject(newBatch());
-            http.postWithoutBody("/api/projects/" + id + "/start");
-            http.post("/api/projects/" + id + "/progress", "{\"percent\":50}");
-            Http.Answer back = http.post("/api/projects/" + id + "/progress", "{\"percent\":20}");
+            office.postWithoutBody("/api/projects/" + id + "/start");
+            office.post("/api/projects/" + id + "/progress", "{\"percent\":50}");
+            Http.Answer back = office.post("/api/projects/" + id + "/progress", "{\"percent\":20}");
             assertThat(back.status()).isEqualTo(422);
             assertThat(back.body().path("rule").asString()).isEqualTo("ProgressCannotGoBack");
-            Http.Answer notSummoned = http.post("/api/projects/" + id + "/report-in",
+            Http.Answer notSummoned = anonymous.as("dept.water-affairs").post("/api/projects/" + id + "/report-in",
                     "{\"department\":\"water-affairs\",\"commitment\":\"x\"}");
             assertThat(notSummoned.status()).isEqualTo(422);
         }
 
         @Test
+        void aHugeBodyIs413AndStoresNothing() {
+            Http.Answer huge = district.post("/api/projects", "{\"title\":\"" + "x".repeat(300_000) + "\"}");
+            assertThat(huge.status()).isEqualTo(413);
+            assertThat(huge.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+
+        @Test
         void anUnknownProjectIs404AndATrickyIdToo() {
-            assertThat(http.post("/api/projects/no-such-project/reject", "{\"reason\":\"x\"}").status()).isEqualTo(404);
-            assertThat(http.post("/api/projects/..%2F..%2Fetc/reject", "{\"reason\":\"x\"}").status()).isIn(400, 404);
+            assertThat(district.post("/api/projects/no-such-project/reject", "{\"reason\":\"x\"}").status()).isEqualTo(404);
+            assertThat(district.post("/api/projects/..%2F..%2Fetc/reject", "{\"reason\":\"x\"}").status()).isIn(400, 404);
         }
     }
 
@@ -171,26 +184,26 @@ class CommandHttpTest {
         void anExhaustedFundIs422AndARefusedProjectKeepsTheFundUntouched() {
             String batch = newBatch();
             String fund = "f-" + batch;
-            http.post("/api/funds", "{\"id\":\"" + fund + "\",\"year\":2024,\"budget\":1000}");
+            finance.post("/api/funds", "{\"id\":\"" + fund + "\",\"year\":2024,\"budget\":1000}");
             String id = approvedProject(batch);
-            Http.Answer tooMuch = http.post("/api/projects/" + id + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":1000.01}");
+            Http.Answer tooMuch = finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":1000.01}");
             assertThat(tooMuch.status()).isEqualTo(422);
             assertThat(tooMuch.body().path("rule").asString()).isEqualTo("FundExhausted");
 
             String rejected = fileProject();
-            http.post("/api/projects/" + rejected + "/reject", "{\"reason\":\"x\"}");
-            assertThat(http.post("/api/projects/" + rejected + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":500}").status())
+            district.post("/api/projects/" + rejected + "/reject", "{\"reason\":\"x\"}");
+            assertThat(finance.post("/api/projects/" + rejected + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":500}").status())
                     .isEqualTo(409);
             assertThat(payloads(fund)).hasSize(1);
-            assertThat(http.post("/api/projects/" + id + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":1000}").status())
+            assertThat(finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"" + fund + "\",\"amount\":1000}").status())
                     .isEqualTo(200);
         }
 
         @Test
         void anUnknownFundIs404AndMoneyHasAtMostTwoDecimals() {
             String id = approvedProject(newBatch());
-            assertThat(http.post("/api/projects/" + id + "/fund", "{\"fund\":\"nope\",\"amount\":1}").status()).isEqualTo(404);
-            assertThat(http.post("/api/projects/" + id + "/fund", "{\"fund\":\"nope\",\"amount\":1.001}").status()).isEqualTo(400);
+            assertThat(finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"nope\",\"amount\":1}").status()).isEqualTo(404);
+            assertThat(finance.post("/api/projects/" + id + "/fund", "{\"fund\":\"nope\",\"amount\":1.001}").status()).isEqualTo(400);
         }
     }
 
@@ -199,14 +212,14 @@ class CommandHttpTest {
         @Test
         void aDuplicateBatchIs409() {
             String batch = newBatch();
-            assertThat(http.post("/api/batches", "{\"id\":\"" + batch + "\",\"name\":\"x\",\"year\":2024}").status())
+            assertThat(district.post("/api/batches", "{\"id\":\"" + batch + "\",\"name\":\"x\",\"year\":2024}").status())
                     .isEqualTo(409);
         }
 
         @Test
         void approvalNeedsAnOpenBatchAndStoresNothingOtherwise() {
             String batch = newBatch();
-            assertThat(http.postWithoutBody("/api/batches/" + batch + "/publish").version()).isEqualTo(1);
+            assertThat(district.postWithoutBody("/api/batches/" + batch + "/publish").version()).isEqualTo(1);
             String id = fileProject();
             Http.Answer refused = approve(id, batch);
             assertThat(refused.status()).isEqualTo(409);
@@ -221,20 +234,20 @@ class CommandHttpTest {
             String second = newBatch();
             String unfinished = approvedProject(first);
             String started = approvedProject(first);
-            http.postWithoutBody("/api/projects/" + started + "/start");
+            office.postWithoutBody("/api/projects/" + started + "/start");
             String done = approvedProject(first);
-            http.postWithoutBody("/api/projects/" + done + "/start");
-            http.post("/api/projects/" + done + "/complete", "{\"actualCost\":1,\"summary\":\"完成\"}");
-            http.postWithoutBody("/api/batches/" + first + "/publish");
+            office.postWithoutBody("/api/projects/" + done + "/start");
+            office.post("/api/projects/" + done + "/complete", "{\"actualCost\":1,\"summary\":\"完成\"}");
+            district.postWithoutBody("/api/batches/" + first + "/publish");
 
-            Http.Answer closed = http.post("/api/batches/" + first + "/close", "{\"carryOverTo\":\"" + second + "\"}");
+            Http.Answer closed = district.post("/api/batches/" + first + "/close", "{\"carryOverTo\":\"" + second + "\"}");
             assertThat(closed.status()).isEqualTo(200);
             assertThat(payloads(unfinished)).last().isInstanceOf(ProjectCarriedOver.class);
             assertThat(payloads(started)).last().isInstanceOf(ProjectCarriedOver.class);
             assertThat(payloads(done)).noneMatch(ProjectCarriedOver.class::isInstance);
             assertThat(payloads(second)).filteredOn(ProjectListed.class::isInstance).hasSize(2);
 
-            assertThat(http.post("/api/batches/" + first + "/close", "{\"carryOverTo\":\"" + second + "\"}").status())
+            assertThat(district.post("/api/batches/" + first + "/close", "{\"carryOverTo\":\"" + second + "\"}").status())
                     .isEqualTo(409);
             assertThat(payloads(second)).filteredOn(ProjectListed.class::isInstance).hasSize(2);
         }
@@ -243,14 +256,14 @@ class CommandHttpTest {
         void aManualCarryOverNeedsAnOpenTarget() {
             String first = newBatch();
             String closedTarget = newBatch();
-            http.postWithoutBody("/api/batches/" + closedTarget + "/publish");
+            district.postWithoutBody("/api/batches/" + closedTarget + "/publish");
             String id = approvedProject(first);
-            Http.Answer refused = http.post("/api/projects/" + id + "/carry-over",
+            Http.Answer refused = district.post("/api/projects/" + id + "/carry-over",
                     "{\"toBatch\":\"" + closedTarget + "\",\"reason\":\"汛期\"}");
             assertThat(refused.status()).isEqualTo(409);
             assertThat(payloads(id)).noneMatch(ProjectCarriedOver.class::isInstance);
             String open = newBatch();
-            assertThat(http.post("/api/projects/" + id + "/carry-over", "{\"toBatch\":\"" + open + "\",\"reason\":\"汛期\"}")
+            assertThat(district.post("/api/projects/" + id + "/carry-over", "{\"toBatch\":\"" + open + "\",\"reason\":\"汛期\"}")
                     .version()).isEqualTo(2);
         }
     }
@@ -260,12 +273,12 @@ class CommandHttpTest {
         @Test
         void firstRecord201ThenCorrection200() {
             String body = "{\"street\":\"xiluoyuan\",\"issueType\":\"PARKING\",\"month\":\"2023-02\",\"count\":%d}";
-            Http.Answer first = http.post("/api/appeal-volumes", body.formatted(40));
+            Http.Answer first = district.post("/api/appeal-volumes", body.formatted(40));
             assertThat(first.status()).isEqualTo(201);
-            Http.Answer correction = http.post("/api/appeal-volumes", body.formatted(44));
+            Http.Answer correction = district.post("/api/appeal-volumes", body.formatted(44));
             assertThat(correction.status()).isEqualTo(200);
             assertThat(correction.version()).isEqualTo(1);
-            assertThat(http.post("/api/appeal-volumes", body.replace("2023-02", "2023-13").formatted(1)).status())
+            assertThat(district.post("/api/appeal-volumes", body.replace("2023-02", "2023-13").formatted(1)).status())
                     .isEqualTo(400);
         }
     }
@@ -277,8 +290,8 @@ class CommandHttpTest {
             String body = """
                     {"street":"yuquanying","title":"社区角环境整治","category":"LIVABLE_ENVIRONMENT",
                      "issueTypes":["ENVIRONMENT_CLEANUP"],"channel":"SUGGESTION_BOX","estimatedCost":30000}""";
-            Http.Answer first = http.post("/api/projects", body, "key-env-1");
-            Http.Answer again = http.post("/api/projects", body, "key-env-1");
+            Http.Answer first = district.post("/api/projects", body, "key-env-1");
+            Http.Answer again = district.post("/api/projects", body, "key-env-1");
             assertThat(again.status()).isEqualTo(first.status());
             assertThat(again.id()).isEqualTo(first.id());
             assertThat(payloads(first.id())).hasSize(1);
@@ -289,15 +302,15 @@ class CommandHttpTest {
         @Test
         void theSameKeyWithAnotherBodyIs422() {
             String id = fileProject();
-            http.post("/api/projects/" + id + "/reject", "{\"reason\":\"a\"}", "key-reject-1");
-            Http.Answer other = http.post("/api/projects/" + id + "/reject", "{\"reason\":\"b\"}", "key-reject-1");
+            district.post("/api/projects/" + id + "/reject", "{\"reason\":\"a\"}", "key-reject-1");
+            Http.Answer other = district.post("/api/projects/" + id + "/reject", "{\"reason\":\"b\"}", "key-reject-1");
             assertThat(other.status()).isEqualTo(422);
-            assertThat(http.post("/api/projects/" + id + "/reject", "{\"reason\":\"a\"}", "key-reject-1").version()).isEqualTo(1);
+            assertThat(district.post("/api/projects/" + id + "/reject", "{\"reason\":\"a\"}", "key-reject-1").version()).isEqualTo(1);
         }
 
         @Test
         void aMalformedKeyIs400() {
-            assertThat(http.post("/api/batches", "{\"id\":\"2030-1\",\"name\":\"x\",\"year\":2030}", "x".repeat(200)).status())
+            assertThat(district.post("/api/batches", "{\"id\":\"2030-1\",\"name\":\"x\",\"year\":2030}", "x".repeat(200)).status())
                     .isEqualTo(400);
         }
     }

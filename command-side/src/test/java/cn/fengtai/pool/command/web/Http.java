@@ -25,11 +25,25 @@ public final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
+    private final String authorization;
 
+    /** An anonymous client. */
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:" + port, null);
+    }
+
+    private Http(HttpClient client, String base, String authorization) {
+        this.client = client;
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in as a demo account (password {@code demo}). */
+    public Http as(String user) {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Http(client, base, "Basic " + token);
     }
 
     public Answer post(String path, String json) {
@@ -41,11 +55,15 @@ public final class Http {
     }
 
     public Answer postWithoutBody(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(signed(HttpRequest.newBuilder(URI.create(base + path))).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        return signed(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json"));
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -15,15 +15,29 @@ public record ProjectDetail(String id, String street, String streetName, String 
                             String responsibleUnit, LocalDate deadline, boolean overdue, List<String> tasks,
                             BigDecimal estimatedCost, BigDecimal fundedAmount, Boolean fundedAtStart,
                             BigDecimal actualCost, String summary, int progress, List<DepartmentView> departments,
-                            String rating, String reason, LocalDate filedOn, LocalDate completedOn, Instant filedAt,
-                            Instant updatedAt, long version) {
+                            String rating, String reason, List<String> appealRefs, LocalDate filedOn,
+                            LocalDate completedOn, Instant filedAt, Instant updatedAt, long version) {
 
     static ProjectDetail of(ProjectView v, LocalDate today) {
         return new ProjectDetail(v.id(), v.street(), ReferenceCodes.streets().get(v.street()), v.community(),
                 v.title(), v.description(), v.category(), v.issueTypes(), v.channel(), v.status(), v.batches(),
                 v.currentBatch(), v.carriedOver(), v.responsibleUnit(), v.deadline(), v.overdue(today), v.tasks(),
                 v.estimatedCost(), v.fundedAmount(), v.fundedAtStart(), v.actualCost(), v.summary(), v.progress(),
-                v.departments(), v.rating(), v.reason(), v.filedOn(), v.completedOn(), v.filedAt(), v.updatedAt(),
-                v.version());
+                v.departments(), v.rating(), v.reason(), v.appealRefs(), v.filedOn(), v.completedOn(), v.filedAt(),
+                v.updatedAt(), v.version());
+    }
+
+    /**
+     * What an anonymous reader sees: no free text that may name residents (description, reasons, departments' notes
+     * and commitments) and no appeal references, which lead back to the citizens who called.
+     */
+    ProjectDetail forPublic() {
+        List<DepartmentView> publicDepartments = departments.stream()
+                .map(d -> new DepartmentView(d.department(), d.summonedOn(), null, d.reportedIn(), d.reportedInOn(), null))
+                .toList();
+        return new ProjectDetail(id, street, streetName, community, title, null, category, issueTypes, channel, status,
+                batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
+                fundedAmount, fundedAtStart, actualCost, summary, progress, publicDepartments, rating, null, List.of(),
+                filedOn, completedOn, filedAt, updatedAt, version);
     }
 }

@@ -7,6 +7,8 @@ import cn.fengtai.pool.query.history.HistoryEntry;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.Viewer;
+import cn.fengtai.pool.events.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +72,10 @@ class ProjectQueryController {
             if (q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
             criteria.and("title").regex(Pattern.quote(q.strip()), "i");
         }
+        PoolAuthorities.Caller caller = Viewer.current();
+        if (!caller.signedIn()) {
+            criteria.and("batches.0").exists(true);
+        }
         int p = Params.range("page", page, 0, 0, 100_000);
         int n = Params.range("size", size, 20, 1, 200);
         Query query = Query.query(criteria);
@@ -77,7 +83,7 @@ class ProjectQueryController {
         query.with(sortOf(sort)).skip((long) p * n).limit(n);
         LocalDate today = LocalDate.now(clock);
         List<ProjectDetail> items = mongo.find(query, ProjectView.class).stream()
-                .map(v -> ProjectDetail.of(v, today)).toList();
+                .map(v -> shown(ProjectDetail.of(v, today), v, caller)).toList();
         return new Page(items, p, n, total);
     }
 
@@ -91,13 +97,22 @@ class ProjectQueryController {
             throws InterruptedException {
         String projectId = Params.code("id", id);
         Instant at = Params.instant("asOf", asOf);
+        PoolAuthorities.Caller caller = Viewer.current();
+        if (at != null && !caller.signedIn()) throw new Viewer.NotSignedIn("sign in to see a project as it stood in the past");
         ProjectView view = at != null ? asOf(projectId, at) : awaitVersion(projectId, minVersion);
-        if (view == null) throw new NotFound("no project has the id '" + projectId + "'");
+        if (view == null || (!caller.signedIn() && view.batches().isEmpty())) {
+            throw new NotFound("no project has the id '" + projectId + "'");
+        }
         String etag = "\"" + view.version() + (at != null ? "@" + at : "") + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(ProjectDetail.of(view, LocalDate.now(clock)));
+        return ResponseEntity.ok().eTag(etag).body(shown(ProjectDetail.of(view, LocalDate.now(clock)), view, caller));
+    }
+
+    private static ProjectDetail shown(ProjectDetail detail, ProjectView view, PoolAuthorities.Caller caller) {
+        List<String> summoned = view.departments().stream().map(DepartmentView::department).toList();
+        return Viewer.mayInspect(caller, view.street(), summoned) ? detail : detail.forPublic();
     }
 
     record History(String projectId, List<HistoryEntry> events) {
@@ -106,10 +121,18 @@ class ProjectQueryController {
     @GetMapping("/{id}/history")
     History history(@PathVariable String id) {
         String projectId = Params.code("id", id);
-        List<HistoryEntry> events = history.of(projectId).stream()
+        List<EventHistory.Stored> stored = history.of(projectId).stream()
                 .filter(s -> s.message().getPayloadType().getPackageName().equals("cn.fengtai.pool.events.project"))
-                .map(s -> HistoryEntry.of(s, eventJson)).toList();
-        if (events.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
+                .toList();
+        if (stored.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
+        ProjectView project = new ProjectView();
+        stored.forEach(s -> project.apply(s.message().getPayload()));
+        List<String> summoned = project.departments().stream().map(DepartmentView::department).toList();
+        if (!Viewer.mayInspect(Viewer.current(), project.street(), summoned)) {
+            throw new Viewer.NotAllowed("only the district, finance, auditors, the office of " + project.street()
+                    + " and the departments summoned to it may read this project's history");
+        }
+        List<HistoryEntry> events = stored.stream().map(s -> HistoryEntry.of(s, eventJson)).toList();
         return new History(projectId, events);
     }
 

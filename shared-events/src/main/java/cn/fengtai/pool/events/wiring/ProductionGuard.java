@@ -23,5 +23,10 @@ public class ProductionGuard {
         if (environment.getProperty("pool.security.demo-accounts", Boolean.class, false)) {
             throw new IllegalStateException("production refuses to start with the demo accounts");
         }
+        if (environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "").isBlank()
+                && environment.getProperty("spring.security.oauth2.resourceserver.jwt.public-key-location", "").isBlank()) {
+            throw new IllegalStateException("production needs an identity provider: set POOL_JWT_ISSUER_URI "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri)");
+        }
     }
 }

@@ -1,0 +1,126 @@
+package cn.fengtai.pool.events.wiring;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Sign-in and the coarse rules of both sides. Reads are open where API.md opens them (listed projects and statistics,
+ * filtered for anonymous callers by the query side); every write needs a signed-in caller, and who may do what to which
+ * project is decided in the command handling itself. Demo accounts (HTTP Basic) exist only when
+ * {@code pool.security.demo-accounts=true}, the embedded default; production takes JWTs from an identity provider
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) whose claims {@code role}, {@code street} and
+ * {@code department} map to the same authorities.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnClass(name = {"org.springframework.security.web.SecurityFilterChain", "jakarta.servlet.Filter"})
+public class PoolSecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PoolSecurityAutoConfiguration.class);
+
+    @Bean
+    SecurityFilterChain poolSecurity(HttpSecurity http,
+                                     @Value("${pool.security.demo-accounts:false}") boolean demoAccounts,
+                                     @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
+                                     @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKey,
+                                     @Value("${pool.cors.allowed-origins:}") List<String> corsOrigins) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(cors(corsOrigins)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/admin/**").hasAnyRole("DISTRICT", "AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole("DISTRICT")
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Not signed in",
+                                "sign in to do this (HTTP Basic on the embedded default, a bearer token in production)"))
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Not allowed",
+                                "your role may not do this")));
+        if (demoAccounts) {
+            log.warn("DEMO ACCOUNTS ARE ACTIVE: district, finance, auditor, street.<code>, dept.<code>, all with password 'demo'. "
+                    + "Never run a real pool like this; the production profile refuses to start with them.");
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> problem(response, 401,
+                    "Not signed in", "wrong or missing credentials")));
+            http.userDetailsService(DemoAccounts.all());
+        }
+        if (!issuer.isBlank() || !publicKey.isBlank()) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtClaims())));
+        }
+        return http.build();
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${pool.max-request-bytes:262144}") long maxBytes) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        registration.setOrder(Integer.MIN_VALUE);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** Keeps Boot from generating a random-password user when neither demo accounts nor JWTs are configured. */
+    @Bean
+    UserDetailsService noUsersOutsideDemo(@Value("${pool.security.demo-accounts:false}") boolean demoAccounts) {
+        return demoAccounts ? DemoAccounts.all() : username -> {
+            throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
+        };
+    }
+
+    /** JWT claims {@code role}, {@code street}, {@code department}; the user is {@code preferred_username} or {@code sub}. */
+    public static Converter<Jwt, AbstractAuthenticationToken> jwtClaims() {
+        return jwt -> {
+            String user = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+            return new JwtAuthenticationToken(jwt, PoolAuthorities.of(jwt.getClaimAsString("role"),
+                    jwt.getClaimAsString("street"), jwt.getClaimAsString("department")), user);
+        };
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty() && !(origins.size() == 1 && origins.get(0).isBlank())) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(origins);
+            configuration.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Last-Event-ID"));
+            configuration.setExposedHeaders(List.of("Location", "ETag"));
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Content-Type", "application/problem+json");
+        if (status == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"project-pool\", Bearer");
+        byte[] body = ("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title
+                + "\",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
