@@ -67,7 +67,6 @@ public class PoolSecurityAutoConfiguration {
                     + "Never run a real pool like this; the production profile refuses to start with them.");
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> problem(response, 401,
                     "Not signed in", "wrong or missing credentials")));
-            http.userDetailsService(DemoAccounts.all());
         }
         if (!issuer.isBlank() || !publicKey.isBlank()) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtClaims())));
