@@ -14,13 +14,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 /**
  * The event store, declared here rather than left to Axon so that it polls for new events every
  * {@code pool.event-store.fetch-delay-ms} when idle (Axon's default is a second). Axon's wake-up call after an append
  * fires when its unit of work commits, which is before the request's transaction commits, so with the default every
  * projection would lag a full second behind. Axon's JDBC configuration skips its storage engine as soon as any event
- * store exists, so the engine is declared here too, built as Axon builds it.
+ * store exists, so the engine is declared here too, built as Axon builds it and serialising appends
+ * ({@link SerialAppendEngine}).
  */
 @AutoConfiguration(after = AxonBoot4Ordering.class,
         beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
@@ -33,8 +37,9 @@ public class EventStoreAutoConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 DataSource dataSource) {
+        return new SerialAppendEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -42,8 +47,7 @@ public class EventStoreAutoConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema), new JdbcTemplate(dataSource));
     }
 
     @Bean

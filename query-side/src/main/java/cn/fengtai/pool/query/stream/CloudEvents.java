@@ -1,0 +1,90 @@
+package cn.fengtai.pool.query.stream;
+
+import cn.fengtai.pool.events.ActorMetaData;
+import cn.fengtai.pool.events.EventTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+/**
+ * A stored event as a CloudEvents 1.0 JSON event (the official Java SDK): {@code id} is the event's own identifier,
+ * {@code subject} the aggregate id, {@code type} the versioned reverse-DNS type of {@link EventTypes}, {@code dataschema}
+ * the JSON Schema of its data, and the extensions {@code position} (global order, what a client resumes after),
+ * {@code sequence} and {@code aggregatetype}, plus who did it ({@code actoruser}, {@code actorrole}, ...).
+ */
+@Component
+public class CloudEvents {
+
+    public static final URI SOURCE = URI.create("/fengtai/project-pool");
+
+    /** One event of the feed: its position, its type and the CloudEvent in JSON. */
+    public record Entry(long position, String type, String json) {
+    }
+
+    private final ObjectMapper eventJson;
+    private final String publicUrl;
+    private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    CloudEvents(@Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
+                @Value("${pool.public-url:http://localhost:8080}") String publicUrl) {
+        this.eventJson = eventJson;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public Entry of(TrackedEventMessage<?> message) {
+        long position = message.trackingToken().position().orElseThrow();
+        Class<?> payloadType = message.getPayloadType();
+        String type = EventTypes.typeOf(payloadType);
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(message.getIdentifier())
+                .withSource(SOURCE)
+                .withType(type)
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withDataSchema(URI.create(publicUrl + "/api/schemas/" + EventTypes.schemaFile(payloadType)))
+                .withData(data(message.getPayload()));
+        number(builder, "position", position);
+        if (message instanceof DomainEventMessage<?> domain) {
+            builder.withSubject(domain.getAggregateIdentifier());
+            number(builder, "sequence", domain.getSequenceNumber());
+            if (domain.getType() != null) builder.withExtension("aggregatetype", domain.getType());
+        }
+        extension(builder, "actoruser", message.getMetaData().get(ActorMetaData.USER));
+        extension(builder, "actorrole", message.getMetaData().get(ActorMetaData.ROLE));
+        extension(builder, "actorstreet", message.getMetaData().get(ActorMetaData.STREET));
+        extension(builder, "actordepartment", message.getMetaData().get(ActorMetaData.DEPARTMENT));
+        CloudEvent event = builder.build();
+        return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8));
+    }
+
+    private byte[] data(Object payload) {
+        try {
+            return eventJson.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload could not be written as JSON", e);
+        }
+    }
+
+    /** CloudEvents integers are 32-bit: beyond that (two billion events) the value is written as a string. */
+    private static void number(CloudEventBuilder builder, String name, long value) {
+        if (value <= Integer.MAX_VALUE) builder.withExtension(name, (int) value);
+        else builder.withExtension(name, Long.toString(value));
+    }
+
+    private static void extension(CloudEventBuilder builder, String name, Object value) {
+        if (value != null) builder.withExtension(name, value.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package cn.fengtai.pool.query.stream;
+
+import cn.fengtai.pool.events.EventTypes;
+import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The integrators' contract: every stored event in global order as CloudEvents, paged ({@code /api/events}) or
+ * streamed ({@code /api/events/stream}), described by the AsyncAPI document and a JSON Schema per event type.
+ */
+@RestController
+class EventFeedController {
+
+    private final EventFeed feed;
+    private final LiveFeed live;
+
+    EventFeedController(EventFeed feed, LiveFeed live) {
+        this.feed = feed;
+        this.live = live;
+    }
+
+    /** {@code {"events": [CloudEvent, ...], "next": POSITION}}; ask again with {@code after=next} for more. */
+    @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    String events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        long from = position("after", after);
+        int size = Params.range("limit", limit, 100, 1, 1_000);
+        List<CloudEvents.Entry> events = feed.after(from, size);
+        long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
+        return events.stream().map(CloudEvents.Entry::json)
+                .collect(Collectors.joining(",", "{\"events\":[", "],\"next\":" + next + "}"));
+    }
+
+    /** Resumes after {@code Last-Event-ID} (what a reconnecting EventSource sends) or {@code after}. */
+    @GetMapping(value = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) Long after) {
+        long from = after == null ? -1 : position("after", after);
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                from = position("Last-Event-ID", Long.parseLong(lastEventId.strip()));
+            } catch (NumberFormatException e) {
+                throw new BadQuery("Last-Event-ID", "Last-Event-ID must be the position (id) of the last event received");
+            }
+        }
+        return live.subscribe(from);
+    }
+
+    @GetMapping(value = "/api/asyncapi.yaml", produces = "application/yaml")
+    ResponseEntity<byte[]> asyncApi() throws IOException {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(read("asyncapi.yaml"));
+    }
+
+    @GetMapping(value = "/api/schemas/{file}", produces = "application/schema+json")
+    ResponseEntity<byte[]> schema(@PathVariable String file) throws IOException {
+        boolean known = EventTypes.ALL.stream().anyMatch(type -> EventTypes.schemaFile(type).equals(file));
+        if (!known) throw new NotFound("no event type has the schema '" + Params.code("file", file) + "'");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+                .body(read("schemas/" + file));
+    }
+
+    private static long position(String parameter, Long value) {
+        if (value == null) return -1;
+        if (value < -1) throw new BadQuery(parameter, parameter + " must be a position (0 or more), or -1 for the start");
+        return value;
+    }
+
+    private static byte[] read(String resource) throws IOException {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
