@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Copies who did it, and under which idempotency key, from each command onto every event it causes. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class AxonCommandConfiguration {
 
     @Bean

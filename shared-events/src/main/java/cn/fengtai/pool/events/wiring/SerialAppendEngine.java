@@ -3,7 +3,9 @@ package cn.fengtai.pool.events.wiring;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import cn.fengtai.pool.events.audit.EventChain;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.util.List;
 
@@ -13,8 +15,10 @@ import java.util.List;
  * "after 11" never sees 10. Axon guards against this with a gap timeout, and skips the event when the commit is later
  * than that (AxonFramework issue 4829). With the lock, positions are taken and committed in the same order; the cost
  * is that appends of different aggregates wait for each other for the few milliseconds between append and commit.
+ * The same serial order lets each append extend the tamper-evident hash chains ({@link EventChain}) in its own
+ * transaction.
  */
-class SerialAppendEngine extends JdbcEventStorageEngine {
+public class SerialAppendEngine extends JdbcEventStorageEngine {
 
     static final String LOCK = "UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1";
 
@@ -27,9 +31,41 @@ class SerialAppendEngine extends JdbcEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (!events.isEmpty()) {
-            jdbc.update(LOCK);
+        if (events.isEmpty()) {
+            return;
         }
+        jdbc.update(LOCK);
         super.appendEvents(events, serializer);
+        chain();
     }
+
+    /**
+     * Extends the hash chains over every event above the last chained one: under the lock those are exactly the
+     * events this transaction just appended (or, once, events stored before the chain existed).
+     */
+    private void chain() {
+        Long last = jdbc.queryForObject("SELECT MAX(global_index) FROM event_chain", Long.class);
+        String global = last == null ? EventChain.GENESIS
+                : jdbc.queryForObject("SELECT global_hash FROM event_chain WHERE global_index = ?", String.class, last);
+        List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW,
+                last == null ? -1L : last);
+        for (EventChain.Row row : rows) {
+            String canonical = EventChain.canonical(row);
+            String previousOfAggregate = row.sequence() == 0 ? EventChain.GENESIS : jdbc.queryForObject(
+                    "SELECT aggregate_hash FROM event_chain WHERE aggregate_identifier = ? AND sequence_number = ?",
+                    String.class, row.aggregateId(), row.sequence() - 1);
+            global = EventChain.link(global, canonical);
+            jdbc.update("INSERT INTO event_chain (global_index, aggregate_identifier, sequence_number, aggregate_hash, "
+                            + "global_hash) VALUES (?, ?, ?, ?, ?)", row.position(), row.aggregateId(), row.sequence(),
+                    EventChain.link(previousOfAggregate, canonical), global);
+        }
+    }
+
+    /** The stored columns an event's hash covers. */
+    public static final String ROWS = "SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+            + "payload_type, payload_revision, time_stamp, payload, meta_data FROM domain_event_entry";
+
+    public static final RowMapper<EventChain.Row> ROW = (rs, i) -> new EventChain.Row(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getBytes(9), rs.getBytes(10));
 }
