@@ -7,6 +7,7 @@ import cn.fengtai.pool.query.history.HistoryEntry;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.Csv;
 import cn.fengtai.pool.query.web.Viewer;
 import cn.fengtai.pool.events.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,7 +119,25 @@ class ProjectQueryController {
     record History(String projectId, List<HistoryEntry> events) {
     }
 
-    @GetMapping("/{id}/history")
+    @GetMapping(value = "/{id}/history", produces = Csv.TEXT_CSV)
+    ResponseEntity<byte[]> historyCsv(@PathVariable String id) {
+        History history = history(id);
+        List<List<?>> rows = history.events().stream().<List<?>>map(e -> java.util.Arrays.asList(e.sequence(), e.position(),
+                e.type(), e.recordedAt(), e.effectiveDate(), e.actor().user(), e.actor().role(), e.actor().street(),
+                e.actor().department(), e.comment(), eventJsonText(e.data()))).toList();
+        return Csv.of("history-" + history.projectId() + ".csv", List.of("sequence", "position", "type", "recordedAt",
+                "effectiveDate", "actorUser", "actorRole", "actorStreet", "actorDepartment", "comment", "data"), rows);
+    }
+
+    private String eventJsonText(Object data) {
+        try {
+            return eventJson.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @GetMapping(value = "/{id}/history", produces = "application/json")
     History history(@PathVariable String id) {
         String projectId = Params.code("id", id);
         List<EventHistory.Stored> stored = history.of(projectId).stream()

@@ -6,7 +6,10 @@ import cn.fengtai.pool.query.appeal.AppealVolumeView;
 import cn.fengtai.pool.query.appeal.Period;
 import cn.fengtai.pool.query.batch.BatchView;
 import cn.fengtai.pool.query.project.ProjectView;
+import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.Csv;
+import org.springframework.http.ResponseEntity;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +17,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.*;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** The district's figures: district totals, per batch, per street, and appeal trends. */
 @RestController
@@ -23,64 +29,146 @@ import java.util.List;
 class StatisticsController {
 
     private final MongoTemplate mongo;
+    private final PastPool past;
 
-    StatisticsController(MongoTemplate mongo) {
+    StatisticsController(MongoTemplate mongo, PastPool past) {
         this.mongo = mongo;
+        this.past = past;
+    }
+
+    /** The figures now (from the read models) or, with {@code asOf}, as they stood then (from the events). */
+    private record Source(Collection<ProjectView> projects, Set<String> batches, List<AppealTrends.Volume> volumes) {
     }
 
     @GetMapping("/district")
-    PoolStatistics.District district() {
-        return PoolStatistics.district(projects());
+    PoolStatistics.District district(@RequestParam(required = false) String asOf) {
+        return PoolStatistics.district(source(asOf, false).projects());
     }
 
     @GetMapping("/batches/{id}")
-    PoolStatistics.Batch batch(@PathVariable String id) {
-        String batch = requireBatch(Params.code("id", id));
-        return PoolStatistics.batch(batch, projects());
+    PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        Source source = source(asOf, false);
+        String batch = requireBatch(Params.code("id", id), source);
+        return PoolStatistics.batch(batch, source.projects());
     }
 
     record Streets(String batch, List<PoolStatistics.Street> rows) {
     }
 
     @GetMapping("/streets")
-    Streets streets(@RequestParam(required = false) String batch) {
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch));
-        return new Streets(b, PoolStatistics.streets(b, projects()));
+    Streets streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
+        Source source = source(asOf, false);
+        String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
+        return new Streets(b, PoolStatistics.streets(b, source.projects()));
     }
 
     @GetMapping("/streets/{code}")
-    PoolStatistics.Street street(@PathVariable String code, @RequestParam(required = false) String batch) {
+    PoolStatistics.Street street(@PathVariable String code, @RequestParam(required = false) String batch,
+                                 @RequestParam(required = false) String asOf) {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch));
-        return PoolStatistics.street(code, b, projects());
+        Source source = source(asOf, false);
+        String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
+        return PoolStatistics.street(code, b, source.projects());
+    }
+
+    @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
+    ResponseEntity<byte[]> streetsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
+        Streets streets = streets(batch, asOf);
+        List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount"));
+        for (Category category : Category.values()) {
+            header.add(category + " listed");
+            header.add(category + " completed");
+        }
+        List<List<?>> rows = streets.rows().stream().<List<?>>map(r -> {
+            List<Object> row = new ArrayList<>(java.util.Arrays.asList(r.street(), r.name(), r.filed(), r.listed(), r.completed(),
+                    r.completionRate(), r.fundedAmount()));
+            r.byCategory().values().forEach(t -> {
+                row.add(t.listed());
+                row.add(t.completed());
+            });
+            return row;
+        }).toList();
+        return Csv.of("streets" + (batch == null ? "" : "-" + batch) + ".csv", header, rows);
+    }
+
+    @GetMapping(value = "/batches/{id}", produces = Csv.TEXT_CSV)
+    ResponseEntity<byte[]> batchCsv(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        PoolStatistics.Batch b = batch(id, asOf);
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of("listed", b.listed()));
+        rows.add(List.of("completed", b.completed()));
+        rows.add(java.util.Arrays.asList("completionRate", b.completionRate()));
+        rows.add(List.of("carriedOverIn", b.carriedOverIn()));
+        rows.add(List.of("carriedOverOut", b.carriedOverOut()));
+        rows.add(List.of("streetsAllCompleted", b.streetsAllCompleted()));
+        b.byCategory().forEach((category, tally) -> {
+            rows.add(List.of(category + " listed", tally.listed()));
+            rows.add(List.of(category + " completed", tally.completed()));
+        });
+        b.completedByIssueType().forEach((type, n) -> rows.add(List.of(type + " completed", n)));
+        return Csv.of("batch-" + b.batch() + ".csv", List.of("figure", "value"), rows);
+    }
+
+    @GetMapping(value = "/district", produces = Csv.TEXT_CSV)
+    ResponseEntity<byte[]> districtCsv(@RequestParam(required = false) String asOf) {
+        PoolStatistics.District d = district(asOf);
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of("projects", d.projects()));
+        rows.add(List.of("listed", d.listed()));
+        d.byStatus().forEach((status, n) -> rows.add(List.of(status.name(), n)));
+        d.byCategory().forEach((category, n) -> rows.add(List.of(category.name(), n)));
+        return Csv.of("district.csv", List.of("figure", "value"), rows);
+    }
+
+    @GetMapping(value = "/appeals", produces = Csv.TEXT_CSV)
+    ResponseEntity<byte[]> appealsCsv(@RequestParam(required = false) String period, @RequestParam(required = false) String street,
+                                      @RequestParam(required = false) String issueType, @RequestParam(required = false) String asOf) {
+        AppealTrends.Answer answer = appeals(period, street, issueType, asOf);
+        List<List<?>> rows = answer.rows().stream().<List<?>>map(r -> java.util.Arrays.asList(r.street(), r.issueType(),
+                r.period(), r.count(), r.previousCount(), r.change())).toList();
+        return Csv.of("appeals-" + period + ".csv", List.of("street", "issueType", "period", "count", "previousCount", "change"), rows);
     }
 
     @GetMapping("/appeals")
     AppealTrends.Answer appeals(@RequestParam(required = false) String period,
                                 @RequestParam(required = false) String street,
-                                @RequestParam(required = false) String issueType) {
+                                @RequestParam(required = false) String issueType,
+                                @RequestParam(required = false) String asOf) {
         Period p;
         try {
             p = Period.parse(period);
         } catch (IllegalArgumentException e) {
             throw new BadQuery("period", e.getMessage());
         }
+        String s = street == null ? null : Params.code("street", street);
+        String t = issueType == null ? null : Params.code("issueType", issueType);
+        if (asOf != null) {
+            List<AppealTrends.Volume> volumes = source(asOf, true).volumes().stream()
+                    .filter(v -> (s == null || s.equals(v.street())) && (t == null || t.equals(v.issueType()))).toList();
+            return AppealTrends.of(p, volumes);
+        }
         List<String> months = new ArrayList<>(p.monthCodes());
         months.addAll(p.yearBefore().monthCodes());
         Criteria criteria = Criteria.where("month").in(months);
-        if (street != null) criteria.and("street").is(Params.code("street", street));
-        if (issueType != null) criteria.and("issueType").is(Params.code("issueType", issueType));
+        if (s != null) criteria.and("street").is(s);
+        if (t != null) criteria.and("issueType").is(t);
         List<AppealTrends.Volume> volumes = mongo.find(Query.query(criteria), AppealVolumeView.class).stream()
                 .map(v -> new AppealTrends.Volume(v.street(), v.issueType(), v.month(), v.count())).toList();
         return AppealTrends.of(p, volumes);
     }
 
-    private List<ProjectView> projects() {
-        return mongo.findAll(ProjectView.class);
+    private Source source(String asOf, boolean volumes) {
+        Instant at = Params.instant("asOf", asOf);
+        if (at != null) {
+            PastPool.State state = past.at(at);
+            return new Source(state.projects(), state.batches(), state.volumes());
+        }
+        return new Source(mongo.findAll(ProjectView.class), null, List.of());
     }
 
-    private String requireBatch(String id) {
-        if (mongo.findById(id, BatchView.class) == null) throw new NotFound("no batch has the id '" + id + "'");
+    private String requireBatch(String id, Source source) {
+        boolean known = source.batches() != null ? source.batches().contains(id) : mongo.findById(id, BatchView.class) != null;
+        if (!known) throw new NotFound("no batch has the id '" + id + "'");
         return id;
     }
 }
