@@ -12,9 +12,10 @@ import org.springframework.context.annotation.FilterType;
  * MongoDB-compatible server, both under the data folder. The same code runs split, behind an edge, in production.
  */
 @SpringBootApplication
-@ComponentScan(basePackages = "cn.fengtai.pool",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {CommandSideApplication.class, QuerySideApplication.class}))
+@ComponentScan(basePackages = "cn.fengtai.pool", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {CommandSideApplication.class, QuerySideApplication.class}),
+        // shared-events wires itself in as auto-configuration, exactly as it does for each side on its own.
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.fengtai\\.pool\\.events\\..*")})
 public class StandaloneApplication {
 
     public static void main(String[] args) {
