@@ -4,16 +4,15 @@ import cn.fengtai.pool.events.batch.BatchClosed;
 import cn.fengtai.pool.events.batch.BatchCreated;
 import cn.fengtai.pool.events.batch.BatchPublished;
 import cn.fengtai.pool.events.batch.ProjectListed;
-import cn.fengtai.pool.query.readmodel.Versioned;
+import cn.fengtai.pool.query.readmodel.VersionedView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /** A batch list: its name, year and state. Which projects are on it is read from the project views. */
 @Document("batches")
-public class BatchView implements Versioned {
+public class BatchView extends VersionedView {
 
     @Id
     private String id;
@@ -24,9 +23,6 @@ public class BatchView implements Versioned {
     private LocalDate publishedOn;
     private LocalDate closedOn;
     private String carryOverTo;
-    private long version = -1;
-    private long position = -1;
-    private Instant updatedAt;
 
     public void apply(Object event) {
         if (event instanceof BatchCreated e) {
@@ -47,13 +43,6 @@ public class BatchView implements Versioned {
         }
     }
 
-    @Override
-    public void stamp(long sequence, long globalPosition, Instant recordedAt) {
-        version = sequence;
-        position = globalPosition;
-        updatedAt = recordedAt;
-    }
-
     public String id() { return id; }
     public String name() { return name; }
     public int year() { return year; }
@@ -62,6 +51,4 @@ public class BatchView implements Versioned {
     public LocalDate publishedOn() { return publishedOn; }
     public LocalDate closedOn() { return closedOn; }
     public String carryOverTo() { return carryOverTo; }
-    @Override
-    public long version() { return version; }
 }

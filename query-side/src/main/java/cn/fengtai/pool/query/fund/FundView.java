@@ -2,16 +2,15 @@ package cn.fengtai.pool.query.fund;
 
 import cn.fengtai.pool.events.fund.FundAllocated;
 import cn.fengtai.pool.events.fund.FundCreated;
-import cn.fengtai.pool.query.readmodel.Versioned;
+import cn.fengtai.pool.query.readmodel.VersionedView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /** A special fund: its budget, what has been allocated and what is left. */
 @Document("funds")
-public class FundView implements Versioned {
+public class FundView extends VersionedView {
 
     @Id
     private String id;
@@ -20,9 +19,6 @@ public class FundView implements Versioned {
     private BigDecimal allocated = BigDecimal.ZERO;
     private BigDecimal remaining;
     private int allocations;
-    private long version = -1;
-    private long position = -1;
-    private Instant updatedAt;
 
     public void apply(Object event) {
         if (event instanceof FundCreated e) {
@@ -39,19 +35,10 @@ public class FundView implements Versioned {
         }
     }
 
-    @Override
-    public void stamp(long sequence, long globalPosition, Instant recordedAt) {
-        version = sequence;
-        position = globalPosition;
-        updatedAt = recordedAt;
-    }
-
     public String id() { return id; }
     public int year() { return year; }
     public BigDecimal budget() { return budget; }
     public BigDecimal allocated() { return allocated; }
     public BigDecimal remaining() { return remaining; }
     public int allocations() { return allocations; }
-    @Override
-    public long version() { return version; }
 }

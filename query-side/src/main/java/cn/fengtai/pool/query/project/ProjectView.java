@@ -2,7 +2,7 @@ package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.project.*;
-import cn.fengtai.pool.query.readmodel.Versioned;
+import cn.fengtai.pool.query.readmodel.VersionedView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * views an auditor asks for, so the two can never disagree about what an event means.
  */
 @Document("projects")
-public class ProjectView implements Versioned {
+public class ProjectView extends VersionedView {
 
     @Id
     private String id;
@@ -47,9 +47,6 @@ public class ProjectView implements Versioned {
     private LocalDate filedOn;
     private LocalDate completedOn;
     private Instant filedAt;
-    private Instant updatedAt;
-    private long version = -1;
-    private long position = -1;
 
     /** Applies one event of this project; answers false when the event is not a project event. */
     public boolean apply(Object event) {
@@ -114,9 +111,7 @@ public class ProjectView implements Versioned {
     /** Records which stored event this view now reflects. */
     @Override
     public void stamp(long sequence, long globalPosition, Instant recordedAt) {
-        version = sequence;
-        position = globalPosition;
-        updatedAt = recordedAt;
+        super.stamp(sequence, globalPosition, recordedAt);
         if (sequence == 0) filedAt = recordedAt;
     }
 
@@ -156,8 +151,4 @@ public class ProjectView implements Versioned {
     public LocalDate filedOn() { return filedOn; }
     public LocalDate completedOn() { return completedOn; }
     public Instant filedAt() { return filedAt; }
-    public Instant updatedAt() { return updatedAt; }
-    @Override
-    public long version() { return version; }
-    public long position() { return position; }
 }
