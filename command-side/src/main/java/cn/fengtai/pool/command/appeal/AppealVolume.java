@@ -1,10 +1,9 @@
 package cn.fengtai.pool.command.appeal;
 
+import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.command.refusal.Refusal;
 import cn.fengtai.pool.events.appeal.AppealVolumeRecorded;
 import cn.fengtai.pool.events.reference.ReferenceCodes;
-import cn.fengtai.pool.command.access.Actor;
-import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -13,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 

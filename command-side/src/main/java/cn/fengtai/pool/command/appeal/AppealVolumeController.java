@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 
-import static cn.fengtai.pool.command.web.KnownCode.List.ISSUE_TYPE;
-import static cn.fengtai.pool.command.web.KnownCode.List.STREET;
+import static cn.fengtai.pool.command.web.KnownCode.CodeList.ISSUE_TYPE;
+import static cn.fengtai.pool.command.web.KnownCode.CodeList.STREET;
 
 /** Recording the monthly appeal counts that show whether the projects worked. */
 @RestController

@@ -1,13 +1,12 @@
 package cn.fengtai.pool.command.batch;
 
+import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.command.batch.BatchCommands.*;
 import cn.fengtai.pool.command.batch.BatchRefusals.*;
 import cn.fengtai.pool.events.batch.BatchClosed;
 import cn.fengtai.pool.events.batch.BatchCreated;
 import cn.fengtai.pool.events.batch.BatchPublished;
 import cn.fengtai.pool.events.batch.ProjectListed;
-import cn.fengtai.pool.command.access.Actor;
-import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -19,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static cn.fengtai.pool.command.access.Role.DISTRICT;
 import static cn.fengtai.pool.command.batch.BatchStatus.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;

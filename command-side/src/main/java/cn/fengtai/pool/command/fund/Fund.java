@@ -1,13 +1,12 @@
 package cn.fengtai.pool.command.fund;
 
+import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.command.fund.FundCommands.AllocateFunds;
 import cn.fengtai.pool.command.fund.FundCommands.CreateFund;
 import cn.fengtai.pool.command.fund.FundRefusals.FundExhausted;
 import cn.fengtai.pool.command.fund.FundRefusals.NotAPositiveAmount;
 import cn.fengtai.pool.events.fund.FundAllocated;
 import cn.fengtai.pool.events.fund.FundCreated;
-import cn.fengtai.pool.command.access.Actor;
-import static cn.fengtai.pool.command.access.Role.FINANCE;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -16,6 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 
+import static cn.fengtai.pool.command.access.Role.FINANCE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 

@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static cn.fengtai.pool.command.web.KnownCode.List.*;
+import static cn.fengtai.pool.command.web.KnownCode.CodeList.*;
 import static cn.fengtai.pool.command.web.Commands.requireId;
 
 /** The commands of a project's lifecycle, as API.md lists them. */

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 @Constraint(validatedBy = KnownCode.Validator.class)
 public @interface KnownCode {
 
-    enum List {
+    enum CodeList {
         STREET(ReferenceCodes::isStreet, "a street code from reference/streets.csv"),
         ISSUE_TYPE(ReferenceCodes::isIssueType, "an issue type code from reference/issue-types.csv"),
         DEPARTMENT(ReferenceCodes::isDepartment, "a department code from reference/departments.csv");
@@ -26,13 +26,13 @@ public @interface KnownCode {
         final Predicate<String> known;
         final String expected;
 
-        List(Predicate<String> known, String expected) {
+        CodeList(Predicate<String> known, String expected) {
             this.known = known;
             this.expected = expected;
         }
     }
 
-    List value();
+    CodeList value();
 
     String message() default "must be {expected}";
 
@@ -42,7 +42,7 @@ public @interface KnownCode {
 
     class Validator implements ConstraintValidator<KnownCode, String> {
 
-        private List list;
+        private CodeList list;
 
         @Override
         public void initialize(KnownCode annotation) {
