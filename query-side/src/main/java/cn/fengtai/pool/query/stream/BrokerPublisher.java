@@ -71,6 +71,7 @@ public class BrokerPublisher implements SmartLifecycle {
                         Thread.sleep(100);
                         continue;
                     }
+                    // Publish and record a whole page even when asked to stop meanwhile: see stop().
                     publish(page);
                     position = page.get(page.size() - 1).position();
                     mongo.upsert(Query.query(Criteria.where("_id").is(ID)), Update.update("position", position), POSITIONS);
@@ -120,16 +121,22 @@ public class BrokerPublisher implements SmartLifecycle {
         worker.start();
     }
 
+    /**
+     * Lets the current page finish, so that a clean stop never leaves a confirmed page without its stored position
+     * (which would republish it after the restart); interrupts only a publisher stuck for ten seconds.
+     */
     @Override
     public void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (worker == null) return;
+        try {
+            worker.join(10_000);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(2_000);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

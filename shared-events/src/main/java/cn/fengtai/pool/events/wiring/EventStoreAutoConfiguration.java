@@ -38,7 +38,8 @@ public class EventStoreAutoConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 DataSource dataSource) {
+                                                 DataSource dataSource,
+                                                 @Value("${pool.event-store.gap-timeout-ms:60000}") int gapTimeoutMillis) {
         return new SerialAppendEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -47,7 +48,8 @@ public class EventStoreAutoConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), new JdbcTemplate(dataSource));
+                .schema(eventSchema)
+                .gapTimeout(gapTimeoutMillis), new JdbcTemplate(dataSource));
     }
 
     @Bean
