@@ -41,8 +41,9 @@ public class LiveFeed implements SmartLifecycle {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile long windowFloor = Long.MAX_VALUE;
     private volatile long head = -1;
-    private ScheduledExecutorService poller;
-    private ExecutorService senders;
+    // Created up front: the web server accepts requests in an earlier lifecycle phase than this bean's start().
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-stream-poller"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> new Thread(r, "event-stream-sender"));
     private volatile boolean running;
 
     LiveFeed(EventFeed feed, @Value("${pool.stream.heartbeat-ms:15000}") long heartbeatMillis,
@@ -151,8 +152,6 @@ public class LiveFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-stream-poller"));
-        senders = Executors.newFixedThreadPool(4, r -> new Thread(r, "event-stream-sender"));
         poller.scheduleWithFixedDelay(this::poll, 100, 100, TimeUnit.MILLISECONDS);
         running = true;
     }
