@@ -1,14 +1,9 @@
 package cn.fengtai.pool.standalone;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,25 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreOutageTest {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path data;
 
     @Test
     void commandsAnswer503WhileTheEventStoreIsAwayAndResumeAfter() throws Exception {
-        try (Connection ignored = DriverManager.getConnection(URL, "postgres", "")) {
-            // reachable
-        } catch (Exception e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail("PostgreSQL must run under CI: " + e.getMessage());
-            System.err.println("SKIPPED: PostgreSQL is not reachable at " + URL);
-            Assumptions.abort("PostgreSQL is not reachable");
-        }
-        String schema = "pool_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (TcpProxy proxy = new TcpProxy(5432);
-             RunningPool pool = RunningPool.start(data,
-                     "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?currentSchema=" + schema,
-                     "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema)) {
+        try (PostgresSchema schema = PostgresSchema.require();
+             TcpProxy proxy = new TcpProxy(PostgresSchema.PORT);
+             RunningPool pool = RunningPool.start(data, schema.properties(proxy.port()))) {
             RunningPool district = pool.as("district");
             assertThat(district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}").status()).isEqualTo(201);
 
@@ -55,10 +39,6 @@ class StoreOutageTest {
             assertThat(district.post("/api/batches", "{\"id\":\"2024-2\",\"name\":\"第二批\",\"year\":2024}").status()).isEqualTo(201);
             assertThat(pool.as("auditor").await("/api/audit/verify", v -> v.path("events").asLong() == 2).body().path("valid").asBoolean())
                     .isTrue();
-        } finally {
-            try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
-                connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
         }
     }
 }

@@ -5,8 +5,6 @@ import cn.fengtai.pool.events.audit.Signatures;
 import cn.fengtai.pool.events.audit.VerifyExport;
 import cn.fengtai.pool.events.wiring.SerialAppendEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,22 +37,9 @@ class TamperEvidenceTest {
 
     @Test
     void onPostgres() throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:5432/test";
-        try (Connection ignored = DriverManager.getConnection(url, "postgres", "")) {
-            // reachable
-        } catch (Exception e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail("PostgreSQL must run under CI: " + e.getMessage());
-            System.err.println("SKIPPED: PostgreSQL is not reachable at " + url);
-            Assumptions.abort("PostgreSQL is not reachable");
-        }
-        String schema = "pool_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (RunningPool pool = RunningPool.start(data, "spring.datasource.url=" + url + "?currentSchema=" + schema,
-                "spring.datasource.username=postgres", "spring.flyway.schemas=" + schema)) {
+        try (PostgresSchema schema = PostgresSchema.require();
+             RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
             alterAndCatch(pool);
-        } finally {
-            try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-                connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
         }
     }
 
