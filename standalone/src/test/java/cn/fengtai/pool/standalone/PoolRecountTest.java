@@ -267,7 +267,8 @@ class PoolRecountTest {
     }
 
     private void checkStreets(JsonNode figures, String batch) {
-        JsonNode rows = figures.path("rows");
+        JsonNode rows = figures;
+        assertThat(rows.isArray()).isTrue();
         assertThat(rows.size()).isEqualTo(26);
         for (JsonNode row : rows) {
             String street = row.path("street").asString();

@@ -52,14 +52,12 @@ class StatisticsController {
         return PoolStatistics.batch(batch, source.projects());
     }
 
-    record Streets(String batch, List<PoolStatistics.Street> rows) {
-    }
-
+    /** One row per street office, as API.md has it (optionally for one batch). */
     @GetMapping("/streets")
-    Streets streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
+    List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         Source source = source(asOf, false);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
-        return new Streets(b, PoolStatistics.streets(b, source.projects()));
+        return PoolStatistics.streets(b, source.projects());
     }
 
     @GetMapping("/streets/{code}")
@@ -73,13 +71,13 @@ class StatisticsController {
 
     @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
     ResponseEntity<byte[]> streetsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
-        Streets streets = streets(batch, asOf);
+        List<PoolStatistics.Street> streets = streets(batch, asOf);
         List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount"));
         for (Category category : Category.values()) {
             header.add(category + " listed");
             header.add(category + " completed");
         }
-        List<List<?>> rows = streets.rows().stream().<List<?>>map(r -> {
+        List<List<?>> rows = streets.stream().<List<?>>map(r -> {
             List<Object> row = new ArrayList<>(java.util.Arrays.asList(r.street(), r.name(), r.filed(), r.listed(), r.completed(),
                     r.completionRate(), r.fundedAmount()));
             r.byCategory().values().forEach(t -> {
