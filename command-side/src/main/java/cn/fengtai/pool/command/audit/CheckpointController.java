@@ -2,6 +2,7 @@ package cn.fengtai.pool.command.audit;
 
 import cn.fengtai.pool.command.access.Role;
 import cn.fengtai.pool.command.dispatch.ActorResolver;
+import cn.fengtai.pool.events.audit.Checkpoint;
 import cn.fengtai.pool.command.web.Commands;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +21,9 @@ class CheckpointController {
     }
 
     @PostMapping("/api/audit/checkpoints")
-    ResponseEntity<CheckpointSealer.Checkpoint> sealNow() {
+    ResponseEntity<Checkpoint> sealNow() {
         actors.current().mustBe("seal checkpoints", Role.DISTRICT, Role.AUDITOR);
-        CheckpointSealer.Checkpoint checkpoint = sealer.seal();
+        Checkpoint checkpoint = sealer.seal();
         if (checkpoint == null) throw new Commands.UnknownResource("there are no events to seal yet");
         return ResponseEntity.status(201).body(checkpoint);
     }

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.command.audit;
 
+import cn.fengtai.pool.events.audit.Checkpoint;
 import cn.fengtai.pool.events.audit.EventChain;
 import cn.fengtai.pool.events.audit.Signatures;
 import org.slf4j.Logger;
@@ -24,10 +25,6 @@ import java.util.Map;
 public class CheckpointSealer {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSealer.class);
-
-    public record Checkpoint(long position, String globalHash, long events, Instant signedAt, String publicKey,
-                             String signature) {
-    }
 
     private final JdbcTemplate jdbc;
     private final AuditKey key;
@@ -67,9 +64,7 @@ public class CheckpointSealer {
                     + "VALUES (?, ?, ?, ?, ?, ?)", position, hash, events, Timestamp.from(Instant.now()), key.publicKey(), signature);
             log.info("sealed checkpoint at position {} ({} events)", position, events);
         }
-        return jdbc.queryForObject("SELECT position, global_hash, events, signed_at, public_key, signature FROM audit_checkpoint "
-                        + "WHERE position = (SELECT MAX(position) FROM audit_checkpoint)",
-                (rs, i) -> new Checkpoint(rs.getLong(1), rs.getString(2).strip(), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getString(6)));
+        return jdbc.queryForObject(Checkpoint.SELECT + " WHERE position = (SELECT MAX(position) FROM audit_checkpoint)",
+                (rs, i) -> Checkpoint.of(rs));
     }
 }

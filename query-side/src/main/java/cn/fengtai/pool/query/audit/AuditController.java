@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.audit;
 
+import cn.fengtai.pool.events.audit.Checkpoint;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +30,19 @@ class AuditController {
     }
 
     @GetMapping("/checkpoints")
-    List<AuditTrail.Checkpoint> checkpoints() {
+    List<Checkpoint> checkpoints() {
         return trail.checkpoints();
     }
 
-    record Export(AuditTrail.Checkpoint checkpoint, List<AuditTrail.ExportedEvent> events) {
+    record Export(Checkpoint checkpoint, List<AuditTrail.ExportedEvent> events) {
     }
 
     /** Every event up to a signed checkpoint (the newest by default), with that checkpoint. */
     @GetMapping("/export")
     Export export(@RequestParam(required = false) Long checkpoint) {
-        List<AuditTrail.Checkpoint> all = trail.checkpoints();
+        List<Checkpoint> all = trail.checkpoints();
         if (all.isEmpty()) throw new NotFound("no checkpoint has been sealed yet: POST /api/audit/checkpoints");
-        AuditTrail.Checkpoint chosen = checkpoint == null ? all.get(all.size() - 1) : all.stream()
+        Checkpoint chosen = checkpoint == null ? all.get(all.size() - 1) : all.stream()
                 .filter(c -> c.position() == checkpoint).findFirst()
                 .orElseThrow(() -> new BadQuery("checkpoint", "no checkpoint was sealed at position " + checkpoint));
         return new Export(chosen, trail.export(chosen.position()));

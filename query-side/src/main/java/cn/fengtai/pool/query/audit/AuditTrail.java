@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.audit;
 
+import cn.fengtai.pool.events.audit.Checkpoint;
 import cn.fengtai.pool.events.audit.EventChain;
 import cn.fengtai.pool.events.audit.Signatures;
 import cn.fengtai.pool.events.wiring.SerialAppendEngine;
@@ -7,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,10 +20,6 @@ import java.util.Map;
  */
 @Component
 public class AuditTrail {
-
-    public record Checkpoint(long position, String globalHash, long events, Instant signedAt, String publicKey,
-                             String signature) {
-    }
 
     /** {@code position} is the first broken position when not valid. */
     public record Verdict(boolean valid, long events, long head, int checkpoints, Long position, String reason) {
@@ -44,14 +40,13 @@ public class AuditTrail {
     }
 
     public List<Checkpoint> checkpoints() {
-        return jdbc.query("SELECT position, global_hash, events, signed_at, public_key, signature FROM audit_checkpoint ORDER BY position",
-                (rs, i) -> new Checkpoint(rs.getLong(1), rs.getString(2).strip(), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getString(6)));
+        return jdbc.query(Checkpoint.SELECT + " ORDER BY position", (rs, i) -> Checkpoint.of(rs));
     }
 
     public Verdict verify() {
         Map<Long, Checkpoint> checkpoints = new LinkedHashMap<>();
         checkpoints().forEach(c -> checkpoints.put(c.position(), c));
+        int sealedCount = checkpoints.size();
         Map<String, String> lastOfAggregate = new HashMap<>();
         String[] global = {EventChain.GENESIS};
         long[] counts = {0, -1};
@@ -65,19 +60,19 @@ public class AuditTrail {
                     try {
                         canonical = EventChain.canonical(row);
                     } catch (RuntimeException e) {
-                        broken[0] = invalid(counts[0], counts[1], row.position(), "the stored event is not valid JSON");
+                        broken[0] = invalid(sealedCount, counts[0], counts[1], row.position(), "the stored event is not valid JSON");
                         return;
                     }
                     String aggregate = EventChain.link(lastOfAggregate.getOrDefault(row.aggregateId(), EventChain.GENESIS), canonical);
                     global[0] = EventChain.link(global[0], canonical);
                     if (storedGlobal == null) {
-                        broken[0] = invalid(counts[0], counts[1], row.position(), "the event has no hash: it was inserted outside the event store");
+                        broken[0] = invalid(sealedCount, counts[0], counts[1], row.position(), "the event has no hash: it was inserted outside the event store");
                     } else if (!aggregate.equals(storedAggregate.strip()) || !global[0].equals(storedGlobal.strip())) {
-                        broken[0] = invalid(counts[0], counts[1], row.position(), "the event or an event before it was changed or removed");
+                        broken[0] = invalid(sealedCount, counts[0], counts[1], row.position(), "the event or an event before it was changed or removed");
                     } else {
                         Checkpoint checkpoint = checkpoints.remove(row.position());
                         if (checkpoint != null && !sealed(checkpoint, global[0])) {
-                            broken[0] = invalid(counts[0], counts[1], row.position(), "the signed checkpoint does not match");
+                            broken[0] = invalid(sealedCount, counts[0], counts[1], row.position(), "the signed checkpoint does not match");
                         }
                     }
                     lastOfAggregate.put(row.aggregateId(), aggregate);
@@ -87,12 +82,12 @@ public class AuditTrail {
         if (broken[0] != null) return broken[0];
         Long orphan = jdbc.queryForObject("SELECT MIN(c.global_index) FROM event_chain c WHERE NOT EXISTS "
                 + "(SELECT 1 FROM domain_event_entry e WHERE e.global_index = c.global_index)", Long.class);
-        if (orphan != null) return invalid(counts[0], counts[1], orphan, "a hashed event was removed");
+        if (orphan != null) return invalid(sealedCount, counts[0], counts[1], orphan, "a hashed event was removed");
         if (!checkpoints.isEmpty()) {
             long position = checkpoints.keySet().iterator().next();
-            return invalid(counts[0], counts[1], position, "a signed checkpoint's event was removed");
+            return invalid(sealedCount, counts[0], counts[1], position, "a signed checkpoint's event was removed");
         }
-        return new Verdict(true, counts[0], counts[1], checkpoints().size(), null, null);
+        return new Verdict(true, counts[0], counts[1], sealedCount, null, null);
     }
 
     /** Every event up to a position, in canonical form with its stored hashes: what the offline verifier checks. */
@@ -114,8 +109,8 @@ public class AuditTrail {
         }
     }
 
-    private Verdict invalid(long events, long head, long position, String reason) {
-        return new Verdict(false, events, head, checkpoints().size(), position, reason);
+    private static Verdict invalid(int checkpoints, long events, long head, long position, String reason) {
+        return new Verdict(false, events, head, checkpoints, position, reason);
     }
 
     private static String strip(String value) {

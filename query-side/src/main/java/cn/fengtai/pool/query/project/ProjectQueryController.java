@@ -112,8 +112,13 @@ class ProjectQueryController {
     }
 
     private static ProjectDetail shown(ProjectDetail detail, ProjectView view, PoolAuthorities.Caller caller) {
-        List<String> summoned = view.departments().stream().map(DepartmentView::department).toList();
-        return Viewer.mayInspect(caller, view.street(), summoned) ? detail : detail.forPublic();
+        return mayInspect(caller, view) ? detail : detail.forPublic();
+    }
+
+    /** Whether the caller may see this project's history and personal data (see {@link Viewer#mayInspect}). */
+    private static boolean mayInspect(PoolAuthorities.Caller caller, ProjectView project) {
+        List<String> summoned = project.departments().stream().map(DepartmentView::department).toList();
+        return Viewer.mayInspect(caller, project.street(), summoned);
     }
 
     record History(String projectId, List<HistoryEntry> events) {
@@ -146,8 +151,7 @@ class ProjectQueryController {
         if (stored.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
         ProjectView project = new ProjectView();
         stored.forEach(s -> project.apply(s.message().getPayload()));
-        List<String> summoned = project.departments().stream().map(DepartmentView::department).toList();
-        if (!Viewer.mayInspect(Viewer.current(), project.street(), summoned)) {
+        if (!mayInspect(Viewer.current(), project)) {
             throw new Viewer.NotAllowed("only the district, finance, auditors, the office of " + project.street()
                     + " and the departments summoned to it may read this project's history");
         }

@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.*;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /** The district's figures: district totals, per batch, per street, and appeal trends. */
 @RestController
@@ -36,18 +34,14 @@ class StatisticsController {
         this.past = past;
     }
 
-    /** The figures now (from the read models) or, with {@code asOf}, as they stood then (from the events). */
-    private record Source(Collection<ProjectView> projects, Set<String> batches, List<AppealTrends.Volume> volumes) {
-    }
-
     @GetMapping("/district")
     PoolStatistics.District district(@RequestParam(required = false) String asOf) {
-        return PoolStatistics.district(source(asOf, false).projects());
+        return PoolStatistics.district(source(asOf).projects());
     }
 
     @GetMapping("/batches/{id}")
     PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        Source source = source(asOf, false);
+        PastPool.State source = source(asOf);
         String batch = requireBatch(Params.code("id", id), source);
         return PoolStatistics.batch(batch, source.projects());
     }
@@ -55,7 +49,7 @@ class StatisticsController {
     /** One row per street office, as API.md has it (optionally for one batch). */
     @GetMapping("/streets")
     List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
-        Source source = source(asOf, false);
+        PastPool.State source = source(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
         return PoolStatistics.streets(b, source.projects());
     }
@@ -64,7 +58,7 @@ class StatisticsController {
     PoolStatistics.Street street(@PathVariable String code, @RequestParam(required = false) String batch,
                                  @RequestParam(required = false) String asOf) {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
-        Source source = source(asOf, false);
+        PastPool.State source = source(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
         return PoolStatistics.street(code, b, source.projects());
     }
@@ -141,7 +135,7 @@ class StatisticsController {
         String s = street == null ? null : Params.code("street", street);
         String t = issueType == null ? null : Params.code("issueType", issueType);
         if (asOf != null) {
-            List<AppealTrends.Volume> volumes = source(asOf, true).volumes().stream()
+            List<AppealTrends.Volume> volumes = source(asOf).volumes().stream()
                     .filter(v -> (s == null || s.equals(v.street())) && (t == null || t.equals(v.issueType()))).toList();
             return AppealTrends.of(p, volumes);
         }
@@ -155,16 +149,16 @@ class StatisticsController {
         return AppealTrends.of(p, volumes);
     }
 
-    private Source source(String asOf, boolean volumes) {
+    /**
+     * The figures now (from the read models: known batches are then looked up, volumes queried by period) or, with
+     * {@code asOf}, as they stood then (folded from the events).
+     */
+    private PastPool.State source(String asOf) {
         Instant at = Params.instant("asOf", asOf);
-        if (at != null) {
-            PastPool.State state = past.at(at);
-            return new Source(state.projects(), state.batches(), state.volumes());
-        }
-        return new Source(mongo.findAll(ProjectView.class), null, List.of());
+        return at != null ? past.at(at) : new PastPool.State(mongo.findAll(ProjectView.class), null, List.of());
     }
 
-    private String requireBatch(String id, Source source) {
+    private String requireBatch(String id, PastPool.State source) {
         boolean known = source.batches() != null ? source.batches().contains(id) : mongo.findById(id, BatchView.class) != null;
         if (!known) throw new NotFound("no batch has the id '" + id + "'");
         return id;

@@ -77,10 +77,6 @@ public class LiveFeed implements SmartLifecycle {
         return emitter;
     }
 
-    int subscribers() {
-        return subscribers.size();
-    }
-
     private void poll() {
         try {
             if (windowFloor == Long.MAX_VALUE) {
