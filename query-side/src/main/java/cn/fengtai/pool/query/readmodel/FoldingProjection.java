@@ -1,28 +1,48 @@
 package cn.fengtai.pool.query.readmodel;
 
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * A read model of one document per aggregate, folded from that aggregate's events, each applied exactly once.
- * Delivery is at least once (a retried batch, a restart before the token was stored), so each document keeps the
- * sequence number of the last event it reflects and an event at or below it changes nothing. Events of one aggregate
- * arrive in order on one thread (Axon's per-aggregate sequencing), so a document has a single writer and a plain
- * replace is safe.
+ * <p>
+ * Writes are behind by one batch: the documents a batch of events touches are read with one query, folded in memory
+ * and written back with one bulk write when the batch's last event has been handled ({@link FlushAtBatchEnd}), before
+ * the processor stores its token. A batch that fails is retried from the stored token, so nothing is lost; delivery is
+ * therefore at least once, and each document keeps the sequence number of the last event it reflects: an event at or
+ * below it changes nothing. Events of one aggregate arrive in order on one thread (Axon's per-aggregate sequencing), so
+ * a document has a single writer and a plain replace is safe.
  */
 public abstract class FoldingProjection<T extends Versioned> {
 
-    private final MongoTemplate mongo;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    protected final MongoTemplate mongo;
     private final Class<T> type;
     private final String eventPackage;
     private final Supplier<T> fresh;
     private final BiConsumer<T, Object> fold;
+    private final String resourceKey = getClass().getName() + ".pending";
 
     protected FoldingProjection(MongoTemplate mongo, Class<T> type, String eventPackage, Supplier<T> fresh,
                                 BiConsumer<T, Object> fold) {
@@ -38,9 +58,10 @@ public abstract class FoldingProjection<T extends Versioned> {
         if (!event.getClass().getPackageName().equals(eventPackage)) {
             return;
         }
+        Pending pending = pending();
         String id = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
-        T document = mongo.findById(id, type);
+        T document = pending.documents.containsKey(id) ? pending.documents.get(id) : pending.load(id);
         if (document == null) {
             if (sequence != 0) {
                 throw new IllegalStateException(type.getSimpleName() + " " + id + " is missing before event " + sequence);
@@ -50,17 +71,117 @@ public abstract class FoldingProjection<T extends Versioned> {
         if (document.version() >= sequence) {
             return;
         }
+        long position = positionOf(token);
+        beforeFold(document, position, pending.extra);
         fold.accept(document, event);
-        document.stamp(sequence, positionOf(token), message.getTimestamp());
-        mongo.save(document);
+        document.stamp(sequence, position, message.getTimestamp());
+        afterFold(document, position, pending.extra);
+        pending.documents.put(id, document);
+        if (pending.immediate) {
+            pending.flush();
+        }
+    }
+
+    /** Called with the document before an event changes it; {@code batch} is what {@link #startBatch} returned. */
+    protected void beforeFold(T document, long position, Object batch) {
+    }
+
+    /** Called with the document after an event changed it. */
+    protected void afterFold(T document, long position, Object batch) {
+    }
+
+    /** Called once per batch before its first event: what it returns is handed to the fold hooks and to {@link #flush}. */
+    protected Object startBatch() {
+        return null;
+    }
+
+    /** Called when the batch is written, before the documents: see {@code ProjectProjection} for why that order. */
+    protected void flush(Object batch) {
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(type);
+        onReset();
+    }
+
+    /** Called when the read model is about to be rebuilt from the first event. */
+    protected void onReset() {
     }
 
     public static long positionOf(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    /** This batch's documents: one per unit of work, kept as a resource of the root unit of work. */
+    private Pending pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Pending(true, List.of());
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!(root instanceof BatchingUnitOfWork<?> batch)) {
+            return root.getOrComputeResource(resourceKey, key -> new Pending(true, List.of()));
+        }
+        Pending pending = root.getResource(resourceKey);
+        if (pending == null) {
+            pending = new Pending(false, batch.getMessages());
+            root.resources().put(resourceKey, pending);
+            // The flush runs at the last message (FlushAtBatchEnd), before the token is stored; this is the net under
+            // it should that interceptor not be registered: later than the token, but never skipped.
+            root.onPrepareCommit(pending::flushOnce);
+            FlushAtBatchEnd.register(root, pending::flushOnce);
+        }
+        return pending;
+    }
+
+    private final class Pending {
+        final boolean immediate;
+        final Map<String, T> documents = new LinkedHashMap<>();
+        final Map<String, T> loaded = new HashMap<>();
+        final Object extra;
+        boolean flushed;
+
+        Pending(boolean immediate, List<?> messages) {
+            this.immediate = immediate;
+            this.extra = startBatch();
+            List<String> ids = new ArrayList<>();
+            for (Object message : messages) {
+                // Filings too: after a crash a batch can be delivered again, and its documents already exist.
+                if (message instanceof DomainEventMessage<?> domain
+                        && domain.getPayloadType().getPackageName().equals(eventPackage)) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            if (!ids.isEmpty()) {
+                mongo.find(Query.query(Criteria.where("_id").in(ids)), type).forEach(d -> loaded.put(idOf(d), d));
+            }
+        }
+
+        T load(String id) {
+            return immediate ? mongo.findById(id, type) : loaded.get(id);
+        }
+
+        void flushOnce(Object ignored) {
+            if (!flushed) flush();
+        }
+
+        void flush() {
+            flushed = true;
+            FoldingProjection.this.flush(extra);
+            if (documents.isEmpty()) return;
+            List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+            for (T document : documents.values()) {
+                Document bson = new Document();
+                mongo.getConverter().write(document, bson);
+                writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
+            }
+            mongo.getCollection(mongo.getCollectionName(type)).bulkWrite(writes);
+            if (immediate) documents.clear();
+        }
+
+        private String idOf(T document) {
+            return String.valueOf(mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                    .getIdentifierAccessor(document).getIdentifier());
+        }
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.stream.Stream;
 @Component
 public class PastPool {
 
-    public record State(Collection<ProjectView> projects, Set<String> batches, List<AppealTrends.Volume> volumes) {
+    public record State(Counters counters, Set<String> batches, List<AppealTrends.Volume> volumes) {
     }
 
     private final EventStorageEngine storage;
@@ -58,6 +57,6 @@ public class PastPool {
                 }
             });
         }
-        return new State(projects.values(), batches, new ArrayList<>(volumes.values()));
+        return new State(Counters.of(projects.values()), batches, new ArrayList<>(volumes.values()));
     }
 }

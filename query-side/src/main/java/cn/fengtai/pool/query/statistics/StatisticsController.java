@@ -5,7 +5,7 @@ import cn.fengtai.pool.query.appeal.AppealTrends;
 import cn.fengtai.pool.query.appeal.AppealVolumeView;
 import cn.fengtai.pool.query.appeal.Period;
 import cn.fengtai.pool.query.batch.BatchView;
-import cn.fengtai.pool.query.project.ProjectView;
+import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.Csv;
@@ -36,14 +36,14 @@ class StatisticsController {
 
     @GetMapping("/district")
     PoolStatistics.District district(@RequestParam(required = false) String asOf) {
-        return PoolStatistics.district(source(asOf).projects());
+        return PoolStatistics.district(source(asOf).counters());
     }
 
     @GetMapping("/batches/{id}")
     PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
         PastPool.State source = source(asOf);
         String batch = requireBatch(Params.code("id", id), source);
-        return PoolStatistics.batch(batch, source.projects());
+        return PoolStatistics.batch(batch, source.counters());
     }
 
     /** One row per street office, as API.md has it (optionally for one batch). */
@@ -51,7 +51,7 @@ class StatisticsController {
     List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         PastPool.State source = source(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
-        return PoolStatistics.streets(b, source.projects());
+        return PoolStatistics.streets(b, source.counters());
     }
 
     @GetMapping("/streets/{code}")
@@ -60,7 +60,7 @@ class StatisticsController {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
         PastPool.State source = source(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
-        return PoolStatistics.street(code, b, source.projects());
+        return PoolStatistics.street(code, b, source.counters());
     }
 
     @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
@@ -150,12 +150,12 @@ class StatisticsController {
     }
 
     /**
-     * The figures now (from the read models: known batches are then looked up, volumes queried by period) or, with
-     * {@code asOf}, as they stood then (folded from the events).
+     * The figures now (the counters the projects projection keeps: known batches are then looked up, volumes queried
+     * by period) or, with {@code asOf}, as they stood then (folded from the events).
      */
     private PastPool.State source(String asOf) {
         Instant at = Params.instant("asOf", asOf);
-        return at != null ? past.at(at) : new PastPool.State(mongo.findAll(ProjectView.class), null, List.of());
+        return at != null ? past.at(at) : new PastPool.State(ProjectProjection.load(mongo).counters, null, List.of());
     }
 
     private String requireBatch(String id, PastPool.State source) {

@@ -56,7 +56,7 @@ class PoolStatisticsTest {
 
     @Test
     void district() {
-        PoolStatistics.District district = PoolStatistics.district(pool);
+        PoolStatistics.District district = PoolStatistics.district(Counters.of(pool));
         assertThat(district.projects()).isEqualTo(7);
         assertThat(district.listed()).isEqualTo(5);
         assertThat(district.byStatus()).containsEntry(ProjectStatus.COMPLETED, 3L).containsEntry(ProjectStatus.REJECTED, 1L)
@@ -68,9 +68,9 @@ class PoolStatisticsTest {
 
     @Test
     void batchTotalsAddUpToMoreThanTheDistinctProjects() {
-        PoolStatistics.Batch first = PoolStatistics.batch("2024-1", pool);
-        PoolStatistics.Batch second = PoolStatistics.batch("2024-2", pool);
-        assertThat(first.listed() + second.listed()).isEqualTo(6).isGreaterThan(PoolStatistics.district(pool).listed());
+        PoolStatistics.Batch first = PoolStatistics.batch("2024-1", Counters.of(pool));
+        PoolStatistics.Batch second = PoolStatistics.batch("2024-2", Counters.of(pool));
+        assertThat(first.listed() + second.listed()).isEqualTo(6).isGreaterThan(PoolStatistics.district(Counters.of(pool)).listed());
 
         assertThat(first.listed()).isEqualTo(4);
         assertThat(first.completed()).isEqualTo(2);
@@ -93,7 +93,7 @@ class PoolStatisticsTest {
 
     @Test
     void streets() {
-        List<PoolStatistics.Street> rows = PoolStatistics.streets(null, pool);
+        List<PoolStatistics.Street> rows = PoolStatistics.streets(null, Counters.of(pool));
         assertThat(rows).hasSize(26);
         PoolStatistics.Street xiluoyuan = rows.stream().filter(r -> r.street().equals("xiluoyuan")).findFirst().orElseThrow();
         assertThat(xiluoyuan.name()).isEqualTo("西罗园街道");
@@ -103,19 +103,19 @@ class PoolStatisticsTest {
         assertThat(xiluoyuan.completionRate()).isEqualByComparingTo("1");
         assertThat(xiluoyuan.fundedAmount()).isEqualByComparingTo("100.50");
 
-        PoolStatistics.Street fengtai = PoolStatistics.street("fengtai", null, pool);
+        PoolStatistics.Street fengtai = PoolStatistics.street("fengtai", null, Counters.of(pool));
         assertThat(fengtai.filed()).isEqualTo(3);
         assertThat(fengtai.listed()).isEqualTo(1);
         assertThat(fengtai.completed()).isZero();
 
-        PoolStatistics.Street changxindianFirst = PoolStatistics.street("changxindian", "2024-1", pool);
+        PoolStatistics.Street changxindianFirst = PoolStatistics.street("changxindian", "2024-1", Counters.of(pool));
         assertThat(changxindianFirst.listed()).isEqualTo(1);
         assertThat(changxindianFirst.completed()).isZero();
-        PoolStatistics.Street changxindianSecond = PoolStatistics.street("changxindian", "2024-2", pool);
+        PoolStatistics.Street changxindianSecond = PoolStatistics.street("changxindian", "2024-2", Counters.of(pool));
         assertThat(changxindianSecond.listed()).isEqualTo(2);
         assertThat(changxindianSecond.completed()).isEqualTo(1);
 
-        PoolStatistics.Street nobody = PoolStatistics.street("wangzuo", null, pool);
+        PoolStatistics.Street nobody = PoolStatistics.street("wangzuo", null, Counters.of(pool));
         assertThat(nobody.listed()).isZero();
         assertThat(nobody.completionRate()).isNull();
     }

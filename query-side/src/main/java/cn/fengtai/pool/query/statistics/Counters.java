@@ -1,0 +1,139 @@
+package cn.fengtai.pool.query.statistics;
+
+import cn.fengtai.pool.events.ProjectStatus;
+import cn.fengtai.pool.query.project.ProjectView;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every counted figure of the pool as a sum over projects: each project contributes to a handful of named counters
+ * (its street, its category, each batch it was listed on), so the figures can be kept up to date by taking a
+ * project's contribution out before an event changes it and putting it back after, instead of recounting all
+ * projects on every request. {@link PoolStatistics} turns the counters into the published figures. Counter names use
+ * {@code :} as separator (MongoDB field names may not hold a dot).
+ */
+public final class Counters {
+
+    private final Map<String, Long> counts;
+    private final Map<String, BigDecimal> amounts;
+
+    public Counters() {
+        this(new HashMap<>(), new HashMap<>());
+    }
+
+    private Counters(Map<String, Long> counts, Map<String, BigDecimal> amounts) {
+        this.counts = counts;
+        this.amounts = amounts;
+    }
+
+    public static Counters of(Iterable<ProjectView> projects) {
+        Counters counters = new Counters();
+        projects.forEach(counters::add);
+        return counters;
+    }
+
+    public void add(ProjectView project) {
+        contribute(project, 1);
+    }
+
+    public void remove(ProjectView project) {
+        contribute(project, -1);
+    }
+
+    private void contribute(ProjectView p, int sign) {
+        if (p == null || p.id() == null) return;
+        boolean listed = !p.batches().isEmpty();
+        boolean completed = p.status() == ProjectStatus.COMPLETED;
+        String street = "street:" + p.street();
+        count(sign, "projects");
+        count(sign, "status:" + p.status());
+        count(sign, "category:" + p.category());
+        count(sign, street + ":filed");
+        amount(sign, street + ":funded", p.fundedAmount());
+        if (listed) {
+            count(sign, "listed");
+            count(sign, "listedCategory:" + p.category());
+            count(sign, street + ":listed");
+            count(sign, street + ":category:" + p.category() + ":listed");
+            if (completed) {
+                count(sign, street + ":completed");
+                count(sign, street + ":category:" + p.category() + ":completed");
+            }
+        }
+        for (String batch : p.batches()) {
+            String b = "batch:" + batch;
+            boolean completedHere = completed && batch.equals(p.currentBatch());
+            count(sign, b + ":listed");
+            count(sign, b + ":category:" + p.category() + ":listed");
+            count(sign, b + ":" + street + ":listed");
+            count(sign, b + ":" + street + ":category:" + p.category() + ":listed");
+            amount(sign, b + ":" + street + ":funded", p.fundedAmount());
+            if (!p.batches().get(0).equals(batch)) count(sign, b + ":carriedOverIn");
+            if (!batch.equals(p.currentBatch())) count(sign, b + ":carriedOverOut");
+            if (completedHere) {
+                count(sign, b + ":completed");
+                count(sign, b + ":category:" + p.category() + ":completed");
+                count(sign, b + ":" + street + ":completed");
+                count(sign, b + ":" + street + ":category:" + p.category() + ":completed");
+                p.issueTypes().forEach(type -> count(sign, b + ":issue:" + type));
+            }
+        }
+    }
+
+    private void count(int sign, String key) {
+        counts.merge(key, (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    private void amount(int sign, String key, BigDecimal amount) {
+        if (amount == null || amount.signum() == 0) return;
+        amounts.merge(key, sign > 0 ? amount : amount.negate(), (a, b) -> {
+            BigDecimal sum = a.add(b);
+            return sum.signum() == 0 ? null : sum;
+        });
+    }
+
+    public long count(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    public BigDecimal amount(String key) {
+        return amounts.getOrDefault(key, BigDecimal.ZERO);
+    }
+
+    /** Stored form: counts as numbers, amounts as decimal strings (exact, whatever the server's decimal support). */
+    public Document toDocument() {
+        Document amountsDocument = new Document();
+        amounts.forEach((key, amount) -> amountsDocument.put(key, amount.toPlainString()));
+        return new Document("counts", new Document(new HashMap<>(counts))).append("amounts", amountsDocument);
+    }
+
+    public static Counters fromDocument(Document document) {
+        Counters counters = new Counters();
+        if (document == null) return counters;
+        Document counts = document.get("counts", Document.class);
+        Document amounts = document.get("amounts", Document.class);
+        if (counts != null) counts.forEach((key, value) -> counters.counts.put(key, ((Number) value).longValue()));
+        if (amounts != null) amounts.forEach((key, value) -> counters.amounts.put(key, new BigDecimal((String) value)));
+        return counters;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Counters t && t.counts.equals(counts) && t.amounts.entrySet().stream()
+                .allMatch(e -> amounts.containsKey(e.getKey()) && amounts.get(e.getKey()).compareTo(e.getValue()) == 0)
+                && t.amounts.size() == amounts.size();
+    }
+
+    @Override
+    public int hashCode() {
+        return counts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return counts + " " + amounts;
+    }
+}
