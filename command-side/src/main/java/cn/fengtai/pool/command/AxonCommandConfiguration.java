@@ -1,13 +1,27 @@
 package cn.fengtai.pool.command;
 
+import cn.fengtai.pool.command.dispatch.LockUntilCommit;
 import cn.fengtai.pool.events.ActorMetaData;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Copies who did it, and under which idempotency key, from each command onto every event it causes. */
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Copies who did it, and under which idempotency key, from each command onto every event it causes; holds each
+ * aggregate's lock until the request commits ({@link LockUntilCommit}); snapshots the aggregates with long histories.
+ */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
 public class AxonCommandConfiguration {
@@ -22,5 +36,44 @@ public class AxonCommandConfiguration {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    @Bean
+    LockFactory aggregateLockFactory() {
+        return new LockUntilCommit();
+    }
+
+    /**
+     * A batch gains an event for every project put on it and a fund one for every allocation, and each approval or
+     * funding loads them: without snapshots, loading them grows with the pool. A snapshot is taken every
+     * {@code pool.snapshots.every} events, after the request has committed, in a transaction of its own (a failed
+     * snapshot then never fails a command, and costs only a longer load).
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aggregate-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    SnapshotTriggerDefinition longHistorySnapshots(Snapshotter snapshotter, ExecutorService snapshotExecutor,
+                                                   @Value("${pool.snapshots.every:100}") int every) {
+        Snapshotter afterCommit = (type, id) -> {
+            Runnable take = () -> snapshotExecutor.execute(() -> snapshotter.scheduleSnapshot(type, id));
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                take.run();
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    take.run();
+                }
+            });
+        };
+        return new EventCountSnapshotTriggerDefinition(afterCommit, every);
     }
 }

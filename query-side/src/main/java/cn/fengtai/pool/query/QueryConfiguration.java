@@ -3,6 +3,7 @@ package cn.fengtai.pool.query;
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,11 +16,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.domain.Sort;
 
+import java.util.concurrent.TimeUnit;
+
 /**
- * The query side's Axon set-up: pooled streaming processors feed the projections, and each processor's token lives in
+ * The query side's Axon set-up: tracking processors feed the projections, and each processor's token lives in
  * the same MongoDB database as its read model, so a wiped read model never meets a token that says "done".
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class QueryConfiguration {
 
     @Bean
@@ -34,23 +38,27 @@ public class QueryConfiguration {
     }
 
     /**
-     * Batches of up to {@code pool.projections.batch-size} events, each written with one bulk write per read model
-     * ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit costs no latency.
-     * {@code pool.projections.axon-defaults=true} leaves Axon's own processor settings instead (one event per batch):
-     * the benchmark's baseline.
+     * Tracking processors taking batches of up to {@code pool.projections.batch-size} events, each written with one
+     * bulk write per read model ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit
+     * costs no latency. Not Axon's pooled processor: its coordinator hands a work package at most 1,024 events and
+     * then waits 100 ms, which capped a rebuild at about 7,000 events a second here (docs/benchmarks.md).
+     * {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
+     * baseline.
      */
     @Autowired
     void processors(EventProcessingConfigurer processing,
                     @Value("${pool.projections.batch-size:1000}") int batchSize,
                     @Value("${pool.projections.axon-defaults:false}") boolean axonDefaults) {
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new FlushAtBatchEnd());
+        processing.usingTrackingEventProcessors();
         if (axonDefaults) {
-            processing.usingTrackingEventProcessors();
             return;
         }
-        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                .batchSize(batchSize)
-                .initialSegmentCount(1));
+        processing.registerTrackingEventProcessorConfiguration(configuration ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        // How soon a started (or rebuilt) processor claims its token: Axon's 5 s showed in every rebuild.
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS));
     }
 
     @Autowired

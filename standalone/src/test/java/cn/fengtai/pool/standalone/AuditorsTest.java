@@ -1,6 +1,7 @@
 package cn.fengtai.pool.standalone;
 
 import cn.fengtai.pool.query.project.ProjectView;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,12 +128,23 @@ class AuditorsTest {
         assertThat(pool.as("auditor").post("/api/admin/projections/projects/rebuild", "{}").status()).isEqualTo(403);
         assertThat(pool.as("district").post("/api/admin/projections/nothing/rebuild", "{}").status()).isEqualTo(404);
         assertThat(pool.as("district").post("/api/admin/projections/projects/rebuild", "{}").status()).isEqualTo(202);
+        // The old generation answers until the new one has caught up: the list never comes back short meanwhile.
+        JsonNode status;
+        do {
+            assertThat(pool.as("auditor").get("/api/projects?size=50").body().path("total").asLong()).isEqualTo(live.size());
+            status = pool.as("auditor").get("/api/admin/projections").body();
+        } while (status.get(0).path("rebuilding").asBoolean());
         awaitCaughtUp();
-        List<ProjectView> rebuilt = mongo.find(new Query().with(Sort.by("_id")), ProjectView.class);
+        String rebuiltCollection = pool.context().getBean(ReadModels.class).active("projects", ProjectView.class);
+        List<ProjectView> rebuilt = mongo.find(new Query().with(Sort.by("_id")), ProjectView.class, rebuiltCollection);
 
         assertThat(rebuilt).hasSameSizeAs(live).usingRecursiveFieldByFieldElementComparator().isEqualTo(live);
-        JsonNode status = pool.as("auditor").get("/api/admin/projections").body();
+        status = pool.as("auditor").get("/api/admin/projections").body();
         assertThat(status.size()).isEqualTo(4);
         assertThat(status.get(0).path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(status.get(0).path("generation").asInt()).isEqualTo(2);
+        assertThat(rebuiltCollection).isEqualTo("projects_g2");
+        assertThat(mongo.collectionExists("projects")).as("the old generation is dropped").isFalse();
+        assertThat(pool.get("/api/statistics/batches/2025-1").body().path("listed").asLong()).isEqualTo(3);
     }
 }

@@ -6,7 +6,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import cn.fengtai.pool.events.reference.ReferenceCodes;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 
 /**
@@ -27,10 +32,31 @@ class PoolBenchmark {
         Files.createDirectories(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("machine", machine());
-        summary.put("append", append());
+        if (!Boolean.getBoolean("bench.skipAppend")) summary.put("append", append());
+        summary.put("rebuild", rebuild());
+        summary.put("query", query);
         Files.writeString(out.resolve("summary.json"),
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-        System.out.println(summary);
+        System.out.println(table(summary));
+        System.out.println("summary: " + out.resolve("summary.json").toAbsolutePath());
+    }
+
+    /** The summary as a readable table, one figure per line, goals beside the figures they apply to. */
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> summary) {
+        Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
+                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11");
+        StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value", "goal"));
+        summary.forEach((section, figures) -> ((Map<String, Object>) figures).forEach((name, value) -> {
+            if (value instanceof Map<?, ?> byEndpoint) {
+                byEndpoint.forEach((endpoint, v) -> table.append("%-40s %18s   %s%n".formatted(section + "." + name + "."
+                        + endpoint, v, name.equals("p99Ms") ? "<= 50" : "")));
+            } else {
+                table.append("%-40s %18s   %s%n".formatted(section + "." + name, value,
+                        goals.getOrDefault(section + "." + name, "")));
+            }
+        }));
+        return table.toString();
     }
 
     private Map<String, Object> append() throws Exception {
@@ -50,6 +76,89 @@ class PoolBenchmark {
             figures.put("ratio", round(http[0] / raw));
             return figures;
         }
+    }
+
+    private Map<String, Object> query;
+
+    /** Four endpoints, one after the other, each at a fixed 200 requests a second, on the large store's read models. */
+    private Map<String, Object> query(RunningPool pool) throws Exception {
+        int rate = Integer.getInteger("bench.queryRate", 200);
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.querySeconds", 15));
+        List<String> ids = new ArrayList<>();
+        pool.get("/api/projects?size=200&status=COMPLETED").body().path("items").forEach(i -> ids.add(i.path("id").asString()));
+        List<String> batches = new ArrayList<>();
+        pool.get("/api/batches").body().forEach(b -> batches.add(b.path("id").asString()));
+        List<String> streets = List.copyOf(ReferenceCodes.streets().keySet());
+        Map<String, IntFunction<String>> endpoints = new LinkedHashMap<>();
+        endpoints.put("projectList", n -> "/api/projects?street=" + streets.get(n % streets.size())
+                + "&status=COMPLETED&category=HOUSING&size=20");
+        endpoints.put("projectDetail", n -> "/api/projects/" + ids.get(n % ids.size()));
+        endpoints.put("batchStatistics", n -> "/api/statistics/batches/" + batches.get(n % batches.size()));
+        endpoints.put("streetStatistics", n -> "/api/statistics/streets?batch=" + batches.get(n % batches.size()));
+        QueryLoad load = new QueryLoad(pool.base);
+        Map<String, Object> p50 = new LinkedHashMap<>();
+        Map<String, Object> p99 = new LinkedHashMap<>();
+        Map<String, Object> failed = new LinkedHashMap<>();
+        for (var endpoint : endpoints.entrySet()) {
+            QueryLoad.Latency latency = load.measure(rate, Duration.ofSeconds(5), measured, endpoint.getValue());
+            p50.put(endpoint.getKey(), latency.p50Ms());
+            p99.put(endpoint.getKey(), latency.p99Ms());
+            failed.put(endpoint.getKey(), latency.failed());
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("ratePerSecond", rate);
+        figures.put("projects", pool.get("/api/projects?size=1").body().path("total").asLong());
+        figures.put("p50Ms", p50);
+        figures.put("p99Ms", p99);
+        figures.put("failed", failed);
+        return figures;
+    }
+
+    private Map<String, Object> rebuild() throws Exception {
+        long small = Long.getLong("bench.smallEvents", 100_000);
+        long large = Long.getLong("bench.largeEvents", 1_000_000);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try (PostgresSchema schema = PostgresSchema.require()) {
+            Path data = Files.createTempDirectory("bench-rebuild-small");
+            long events = Rebuild.prepare(schema, small);
+            Rebuild.Run ours;
+            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
+                Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
+                ours = Rebuild.run(pool, Duration.ofMinutes(10));
+            }
+            Rebuild.Run axonDefault;
+            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
+                    "pool.projections.axon-defaults=true"))) {
+                Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
+                axonDefault = Rebuild.run(pool, Duration.ofSeconds(Long.getLong("bench.baselineSeconds", 120)));
+            }
+            figures.put("smallEvents", events);
+            figures.put("smallSeconds", round(ours.seconds()));
+            figures.put("smallEventsPerSecond", round(ours.eventsPerSecond()));
+            figures.put("axonDefaultEventsPerSecond", round(axonDefault.eventsPerSecond()));
+            figures.put("axonDefaultEventsMeasured", axonDefault.events());
+            figures.put("ratioVsAxonDefault", round(ours.eventsPerSecond() / axonDefault.eventsPerSecond()));
+        }
+        try (PostgresSchema schema = PostgresSchema.require()) {
+            Path data = Files.createTempDirectory("bench-rebuild-large");
+            long events = Rebuild.prepare(schema, large);
+            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT));
+                 Rebuild.Memory memory = Rebuild.Memory.watch()) {
+                Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(20));
+                double rawRead = Rebuild.rawRead(pool);
+                Rebuild.Run ours = Rebuild.run(pool, Duration.ofMinutes(20));
+                figures.put("events", events);
+                figures.put("seconds", round(ours.seconds()));
+                figures.put("eventsPerSecond", round(ours.eventsPerSecond()));
+                figures.put("rawReadPerSecond", round(rawRead));
+                figures.put("ratioVsRawRead", round(ours.eventsPerSecond() / rawRead));
+                figures.put("scaling", round(ours.seconds() / (double) figures.get("smallSeconds")));
+                figures.put("peakHeapMiB", memory.peakHeapMiB());
+                figures.put("peakResidentMiB", Rebuild.Memory.peakResidentMiB());
+                query = query(pool);
+            }
+        }
+        return figures;
     }
 
     private static Map<String, Object> machine() {

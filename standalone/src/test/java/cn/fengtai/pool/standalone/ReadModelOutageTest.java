@@ -73,6 +73,7 @@ class ReadModelOutageTest {
             JsonNode status = again.as("auditor").await("/api/admin/projections",
                     list -> !list.get(0).path("rebuilding").asBoolean() && list.get(0).path("progress").asDouble() == 1.0).body();
             assertThat(status.get(0).path("rebuilding").asBoolean()).isFalse();
+            assertThat(status.get(0).path("generation").asInt()).as("the rebuilt generation answers").isEqualTo(2);
             assertThat(again.as("auditor").get("/api/projects/" + ids.get(0)).body().path("version").asLong()).isEqualTo(version);
         }
     }

@@ -5,6 +5,7 @@ import cn.fengtai.pool.events.audit.Signatures;
 import cn.fengtai.pool.events.audit.VerifyExport;
 import cn.fengtai.pool.events.wiring.SerialAppendEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +66,17 @@ class TamperEvidenceTest {
         JdbcTemplate jdbc = pool.context().getBean(JdbcTemplate.class);
         List<Long> positions = jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
         long altered = positions.get(2);
+
+        // The proof of one event: that event and the few after it up to its checkpoint, checked with the key alone.
+        com.fasterxml.jackson.databind.JsonNode proof = new ObjectMapper().readTree(auditor.get("/api/audit/proof/" + altered).raw().body());
+        assertThat(proof.path("events")).hasSize(positions.size() - 2);
+        VerifyExport.Result proven = VerifyExport.verify(proof, key);
+        assertThat(proven.valid()).as(String.valueOf(proven.problem())).isTrue();
+        assertThat(proven.first()).isEqualTo(altered);
+        ((ObjectNode) proof).put("previousGlobalHash", EventChain.GENESIS);
+        assertThat(VerifyExport.verify(proof, key).valid()).as("a proof started from another hash").isFalse();
+        assertThat(auditor.get("/api/audit/proof/99999").status()).isEqualTo(404);
+        assertThat(pool.get("/api/audit/proof/" + altered).status()).isEqualTo(401);
         byte[] payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, altered);
         String forged = new String(payload, StandardCharsets.UTF_8).replace("自行车", "摩托车");
         jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", forged.getBytes(StandardCharsets.UTF_8), altered);
@@ -73,6 +85,8 @@ class TamperEvidenceTest {
         assertThat(caught.path("valid").asBoolean()).isFalse();
         assertThat(caught.path("position").asLong()).isEqualTo(altered);
         assertThat(offline(auditor, key).valid()).isFalse();
+        assertThat(VerifyExport.verify(new ObjectMapper().readTree(auditor.get("/api/audit/proof/" + altered).raw().body()), key)
+                .valid()).as("the altered event's proof").isFalse();
 
         // A forger with database access recomputes every hash after the altered event: the chain is consistent again,
         // but the signed checkpoint is not.

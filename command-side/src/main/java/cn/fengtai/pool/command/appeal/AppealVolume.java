@@ -20,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * The appeal count (诉求量) of one street, issue type and month: the measure of whether the projects worked.
  * Recording it again corrects it; the history keeps both values.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 public class AppealVolume {
 
     @AggregateIdentifier

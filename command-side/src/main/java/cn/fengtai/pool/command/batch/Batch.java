@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /** A batch list (清单/批次) of approved projects, e.g. {@code 2024-1}. It knows which projects were put on it. */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory", snapshotTriggerDefinition = "longHistorySnapshots")
 public class Batch {
 
     @AggregateIdentifier

@@ -4,6 +4,7 @@ import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.events.ActorMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -47,9 +48,11 @@ public class CommandRunner {
         for (int attempt = 1; ; attempt++) {
             try {
                 return runOnce(actor, idempotencyKey, request, work);
-            } catch (ConcurrencyException conflict) {
-                // Another request changed one of the same aggregates and committed first. Nothing of this attempt
-                // was stored, so running it again on the fresh state is safe; after a few tries the client decides.
+            } catch (ConcurrencyException | DeadlockException conflict) {
+                // Another request changed one of the same aggregates and committed first (another process), or two
+                // requests locked two aggregates in opposite order and this one was chosen to give way. Nothing of
+                // this attempt was stored, so running it again on the fresh state is safe; after a few tries the
+                // client decides.
                 if (attempt == ATTEMPTS) throw conflict;
             }
         }

@@ -23,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A special fund (接诉即办专项经费) with a yearly budget. The fund, not a read model, is the consistency boundary:
  * every allocation goes through it, so concurrent funding can never spend more than the budget.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory", snapshotTriggerDefinition = "longHistorySnapshots")
 public class Fund {
 
     @AggregateIdentifier

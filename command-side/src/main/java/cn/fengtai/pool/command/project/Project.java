@@ -25,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * One livelihood project (民生实事项目), from filing to completion or cancellation. Each handler first checks who
  * asks (the actor from the command's metadata), then the rules; it answers the project's new version.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLockFactory")
 public class Project {
 
     @AggregateIdentifier

@@ -4,6 +4,7 @@ import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.batch.BatchProjection;
 import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -11,68 +12,124 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Operators see where each read model stands against the event store's head, and rebuild one from the events: the
- * processor is stopped, its token reset (its reset handler drops the read model), and it replays from the first
- * event while the status shows how far it got. Only district operators may rebuild; auditors may look.
+ * Operators see where each read model stands against the event store's head, and rebuild one from the events without
+ * taking it away: the processor is stopped, a new generation of the read model is started ({@link ReadModels}), the
+ * token is reset and the processor replays from the first event into the new generation while queries keep reading
+ * the old one. When the replay has reached the head the rebuild started at, the new generation answers and the old
+ * collections are dropped ({@link #switchFinishedRebuilds}). Only district operators may rebuild; auditors may look.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionsController {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsController.class);
-    static final List<String> NAMES = List.of(ProjectProjection.NAME, BatchProjection.NAME, FundProjection.NAME,
-            AppealVolumeProjection.NAME);
+    /** Each read model and the collections its generations consist of. */
+    static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
+
+    static {
+        COLLECTIONS.put(ProjectProjection.NAME, List.of("projects", ProjectProjection.STATISTICS));
+        COLLECTIONS.put(BatchProjection.NAME, List.of("batches"));
+        COLLECTIONS.put(FundProjection.NAME, List.of("funds"));
+        COLLECTIONS.put(AppealVolumeProjection.NAME, List.of("appeal_volumes"));
+    }
 
     private final EventProcessingConfiguration processing;
     private final EventFeed feed;
+    private final ReadModels readModels;
+    private final MongoTemplate mongo;
+    private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
 
-    ProjectionsController(EventProcessingConfiguration processing, EventFeed feed) {
+    ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
+                          MongoTemplate mongo) {
         this.processing = processing;
         this.feed = feed;
+        this.readModels = readModels;
+        this.mongo = mongo;
     }
 
+    /** {@code generation} answers queries; while {@code rebuilding}, {@code position} is that of the new generation. */
     record Projection(String name, long position, long headPosition, boolean rebuilding, double progress,
-                      boolean running, boolean error) {
+                      boolean running, boolean error, int generation) {
     }
 
     @GetMapping
     List<Projection> all() {
         long head = feed.head();
-        return NAMES.stream().map(name -> status(name, head)).toList();
+        return COLLECTIONS.keySet().stream().map(name -> status(name, head)).toList();
     }
 
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Projection> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        log.info("rebuilding read model {} from the events", name);
+        long head = feed.head();
         processor.shutDown();
+        ReadModels.State state = readModels.startRebuild(name, head);
+        log.info("rebuilding read model {} from the events into generation {} (up to position {}); generation {} "
+                + "answers until then", name, state.building(), head, state.active());
         processor.resetTokens();
         processor.start();
-        return ResponseEntity.accepted().body(status(name, feed.head()));
+        return ResponseEntity.accepted().body(status(name, head));
+    }
+
+    /**
+     * Switches a rebuilt read model over once its processor, running here, has reached the position the rebuild was
+     * to reach; logs the progress of running rebuilds every ten seconds.
+     */
+    @Scheduled(fixedDelayString = "${pool.projections.switch-check-ms:500}")
+    void switchFinishedRebuilds() {
+        for (String name : COLLECTIONS.keySet()) {
+            ReadModels.State state = readModels.state(name);
+            if (state.building() == null) continue;
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+            if (processor == null || processor.processingStatus().isEmpty()) continue;
+            long position = position(processor);
+            // The status is that of the running replay: a stopped processor has none (Axon frees it on shutdown).
+            if (position >= state.target()) {
+                String old = readModels.finishRebuild(name);
+                COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + old));
+                log.info("read model {} rebuilt: generation {} answers from now on", name, state.building());
+            } else if (System.currentTimeMillis() - lastLogged.getOrDefault(name, 0L) > 10_000) {
+                lastLogged.put(name, System.currentTimeMillis());
+                log.info("rebuilding read model {}: position {} of {}", name, position, state.target());
+            }
+        }
     }
 
     private Projection status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        List<EventTrackerStatus> segments = List.copyOf(processor.processingStatus().values());
-        long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-        boolean replaying = processor.isReplaying();
-        double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) (position + 1) / (head + 1)));
-        boolean error = segments.stream().anyMatch(EventTrackerStatus::isErrorState);
-        return new Projection(name, position, head, replaying, progress, processor.isRunning(), error);
+        ReadModels.State state = readModels.state(name);
+        long position = position(processor);
+        boolean rebuilding = state.building() != null;
+        long goal = rebuilding ? state.target() : head;
+        double progress = goal <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) (position + 1) / (goal + 1)));
+        boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return new Projection(name, position, head, rebuilding, progress, processor.isRunning(), error, state.active());
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (!NAMES.contains(name)) throw new NotFound("no read model is called '" + name + "'; known: " + NAMES);
+        if (!COLLECTIONS.containsKey(name)) {
+            throw new NotFound("no read model is called '" + name + "'; known: " + COLLECTIONS.keySet());
+        }
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound("the read model '" + name + "' has no processor here"));
     }

@@ -92,12 +92,28 @@ public class AuditTrail {
 
     /** Every event up to a position, in canonical form with its stored hashes: what the offline verifier checks. */
     public List<ExportedEvent> export(long upTo) {
+        return export(-1, upTo);
+    }
+
+    /** The events from one position to another (both included), as {@link #export(long)}. */
+    public List<ExportedEvent> export(long from, long upTo) {
         List<ExportedEvent> events = new ArrayList<>();
-        jdbc.query(WITH_HASHES + " WHERE e.global_index <= ? ORDER BY e.global_index", rs -> {
+        jdbc.query(WITH_HASHES + " WHERE e.global_index >= ? AND e.global_index <= ? ORDER BY e.global_index", rs -> {
                     EventChain.Row row = SerialAppendEngine.ROW.mapRow(rs, 0);
                     events.add(new ExportedEvent(row.position(), EventChain.canonical(row), strip(rs.getString(11)), strip(rs.getString(12))));
-                }, upTo);
+                }, from, upTo);
         return events;
+    }
+
+    /** The global hash the chain had just before {@code position}: where a proof's recomputation starts. */
+    public String globalHashBefore(long position) {
+        List<String> hashes = jdbc.queryForList("SELECT global_hash FROM event_chain WHERE global_index < ? "
+                + "ORDER BY global_index DESC LIMIT 1", String.class, position);
+        return hashes.isEmpty() ? EventChain.GENESIS : hashes.get(0).strip();
+    }
+
+    public boolean exists(long position) {
+        return !jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index = ?", Long.class, position).isEmpty();
     }
 
     private static boolean sealed(Checkpoint checkpoint, String recomputed) {

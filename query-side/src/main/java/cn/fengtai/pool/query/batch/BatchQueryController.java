@@ -4,6 +4,7 @@ import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +20,11 @@ import java.util.List;
 class BatchQueryController {
 
     private final MongoTemplate mongo;
+    private final ReadModels readModels;
 
-    BatchQueryController(MongoTemplate mongo) {
+    BatchQueryController(MongoTemplate mongo, ReadModels readModels) {
         this.mongo = mongo;
+        this.readModels = readModels;
     }
 
     record Batch(String id, String name, int year, String status, LocalDate createdOn, LocalDate publishedOn,
@@ -35,12 +38,12 @@ class BatchQueryController {
 
     @GetMapping
     List<Batch> all() {
-        return mongo.find(new Query().with(Sort.by("_id")), BatchView.class).stream().map(Batch::of).toList();
+        return mongo.find(new Query().with(Sort.by("_id")), BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)).stream().map(Batch::of).toList();
     }
 
     @GetMapping("/{id}")
     Batch one(@PathVariable String id) {
-        BatchView batch = mongo.findById(Params.code("id", id), BatchView.class);
+        BatchView batch = mongo.findById(Params.code("id", id), BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class));
         if (batch == null) throw new NotFound("no batch has the id '" + id + "'");
         return Batch.of(batch);
     }

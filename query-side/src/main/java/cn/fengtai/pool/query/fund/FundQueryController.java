@@ -3,6 +3,7 @@ package cn.fengtai.pool.query.fund;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,9 +17,11 @@ import java.math.BigDecimal;
 class FundQueryController {
 
     private final MongoTemplate mongo;
+    private final ReadModels readModels;
 
-    FundQueryController(MongoTemplate mongo) {
+    FundQueryController(MongoTemplate mongo, ReadModels readModels) {
         this.mongo = mongo;
+        this.readModels = readModels;
     }
 
     record Fund(String id, int year, BigDecimal budget, BigDecimal allocated, BigDecimal remaining, int allocations,
@@ -27,7 +30,7 @@ class FundQueryController {
 
     @GetMapping("/{id}")
     Fund one(@PathVariable String id) {
-        FundView fund = mongo.findById(Params.code("id", id), FundView.class);
+        FundView fund = mongo.findById(Params.code("id", id), FundView.class, readModels.active(FundProjection.NAME, FundView.class));
         if (fund == null) throw new NotFound("no fund has the id '" + id + "'");
         return new Fund(fund.id(), fund.year(), fund.budget(), fund.allocated(), fund.remaining(), fund.allocations(),
                 fund.version());

@@ -1,6 +1,7 @@
 package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.statistics.Counters;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -30,10 +31,16 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
     }
 
-    /** The counters as stored now, and the position they count up to (-1 before the first event). */
+    /** The counters answering queries now. */
     public static Counted load(MongoTemplate mongo) {
-        Document stored = mongo.getCollection(STATISTICS).find(Filters.eq("_id", POOL)).first();
-        return new Counted(Counters.fromDocument(stored), stored == null ? -1 : stored.get("position", Number.class).longValue());
+        return load(mongo, new ReadModels(mongo).state(NAME).activeSuffix());
+    }
+
+    /** The counters of one generation, and the position they count up to (-1 before the first event). */
+    static Counted load(MongoTemplate mongo, String suffix) {
+        Document stored = mongo.getCollection(STATISTICS + suffix).find(Filters.eq("_id", POOL)).first();
+        return new Counted(Counters.fromDocument(stored), stored == null ? -1 : stored.get("position", Number.class).longValue(),
+                suffix);
     }
 
     public static final class Counted {
@@ -41,8 +48,11 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private final long stored;
         private long position;
 
-        Counted(Counters counters, long position) {
+        private final String suffix;
+
+        Counted(Counters counters, long position, String suffix) {
             this.counters = counters;
+            this.suffix = suffix;
             this.stored = position;
             this.position = position;
         }
@@ -53,8 +63,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     @Override
-    protected Object startBatch() {
-        return load(mongo);
+    protected Object startBatch(String suffix) {
+        return load(mongo, suffix);
     }
 
     @Override
@@ -75,13 +85,13 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     protected void flush(Object batch) {
         Counted counted = (Counted) batch;
         if (counted.position == counted.stored) return;
-        mongo.getCollection(STATISTICS).replaceOne(Filters.eq("_id", POOL),
+        mongo.getCollection(STATISTICS + counted.suffix).replaceOne(Filters.eq("_id", POOL),
                 counted.counters.toDocument().append("_id", POOL).append("position", counted.position),
                 new ReplaceOptions().upsert(true));
     }
 
     @Override
-    protected void onReset() {
-        mongo.dropCollection(STATISTICS);
+    protected void onReset(String suffix) {
+        mongo.dropCollection(STATISTICS + suffix);
     }
 }

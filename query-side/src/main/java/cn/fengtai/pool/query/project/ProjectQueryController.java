@@ -3,6 +3,7 @@ package cn.fengtai.pool.query.project;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.query.history.EventHistory;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.history.HistoryEntry;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
@@ -39,14 +40,16 @@ class ProjectQueryController {
     private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final MongoTemplate mongo;
+    private final ReadModels readModels;
     private final EventHistory history;
     private final ObjectMapper eventJson;
     private final Clock clock;
 
-    ProjectQueryController(MongoTemplate mongo, EventHistory history,
+    ProjectQueryController(MongoTemplate mongo, ReadModels readModels, EventHistory history,
                            @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
                            @Value("${pool.zone:Asia/Shanghai}") String zone) {
         this.mongo = mongo;
+        this.readModels = readModels;
         this.history = history;
         this.eventJson = eventJson;
         this.clock = Clock.system(ZoneId.of(zone));
@@ -80,10 +83,11 @@ class ProjectQueryController {
         int p = Params.range("page", page, 0, 0, 100_000);
         int n = Params.range("size", size, 20, 1, 200);
         Query query = Query.query(criteria);
-        long total = mongo.count(query, ProjectView.class);
+        String projects = readModels.active(ProjectProjection.NAME, ProjectView.class);
+        long total = mongo.count(query, ProjectView.class, projects);
         query.with(sortOf(sort)).skip((long) p * n).limit(n);
         LocalDate today = LocalDate.now(clock);
-        List<ProjectDetail> items = mongo.find(query, ProjectView.class).stream()
+        List<ProjectDetail> items = mongo.find(query, ProjectView.class, projects).stream()
                 .map(v -> shown(ProjectDetail.of(v, today), v, caller)).toList();
         return new Page(items, p, n, total);
     }
@@ -161,11 +165,11 @@ class ProjectQueryController {
 
     private ProjectView awaitVersion(String id, Long minVersion) throws InterruptedException {
         long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
-        ProjectView view = mongo.findById(id, ProjectView.class);
+        ProjectView view = mongo.findById(id, ProjectView.class, readModels.active(ProjectProjection.NAME, ProjectView.class));
         while (minVersion != null && (view == null || view.version() < minVersion)
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
-            view = mongo.findById(id, ProjectView.class);
+            view = mongo.findById(id, ProjectView.class, readModels.active(ProjectProjection.NAME, ProjectView.class));
         }
         return view;
     }

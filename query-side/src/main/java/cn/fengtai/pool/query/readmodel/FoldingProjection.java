@@ -3,6 +3,7 @@ package cn.fengtai.pool.query.readmodel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,6 +44,8 @@ public abstract class FoldingProjection<T extends Versioned> {
     private final Supplier<T> fresh;
     private final BiConsumer<T, Object> fold;
     private final String resourceKey = getClass().getName() + ".pending";
+    private final ReadModels readModels;
+    private final String name;
 
     protected FoldingProjection(MongoTemplate mongo, Class<T> type, String eventPackage, Supplier<T> fresh,
                                 BiConsumer<T, Object> fold) {
@@ -51,13 +54,21 @@ public abstract class FoldingProjection<T extends Versioned> {
         this.eventPackage = eventPackage;
         this.fresh = fresh;
         this.fold = fold;
+        this.readModels = new ReadModels(mongo);
+        ProcessingGroup group = getClass().getAnnotation(ProcessingGroup.class);
+        this.name = group != null ? group.value() : mongo.getCollectionName(type);
     }
 
+    /**
+     * Takes the message rather than the payload: the type of a stored event is known without deserializing it, and
+     * every processor reads every event, so the events of other read models are passed over unread.
+     */
     @EventHandler
-    public void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
-        if (!event.getClass().getPackageName().equals(eventPackage)) {
+    public void on(DomainEventMessage<?> message, TrackingToken token) {
+        if (!message.getPayloadType().getPackageName().equals(eventPackage)) {
             return;
         }
+        Object event = message.getPayload();
         Pending pending = pending();
         String id = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
@@ -90,8 +101,11 @@ public abstract class FoldingProjection<T extends Versioned> {
     protected void afterFold(T document, long position, Object batch) {
     }
 
-    /** Called once per batch before its first event: what it returns is handed to the fold hooks and to {@link #flush}. */
-    protected Object startBatch() {
+    /**
+     * Called once per batch before its first event, with the suffix of the generation being written
+     * ({@link ReadModels}): what it returns is handed to the fold hooks and to {@link #flush}.
+     */
+    protected Object startBatch(String suffix) {
         return null;
     }
 
@@ -99,14 +113,19 @@ public abstract class FoldingProjection<T extends Versioned> {
     protected void flush(Object batch) {
     }
 
+    /**
+     * The processor starts again from the first event: the generation it will write starts empty. When a rebuild runs
+     * ({@link ReadModels#startRebuild}) that is a new generation, and the one answering queries is left alone.
+     */
     @ResetHandler
     void reset() {
-        mongo.dropCollection(type);
-        onReset();
+        String suffix = readModels.state(name).writingSuffix();
+        mongo.dropCollection(mongo.getCollectionName(type) + suffix);
+        onReset(suffix);
     }
 
-    /** Called when the read model is about to be rebuilt from the first event. */
-    protected void onReset() {
+    /** Called when the generation with this suffix is about to be written from the first event. */
+    protected void onReset(String suffix) {
     }
 
     public static long positionOf(TrackingToken token) {
@@ -139,11 +158,14 @@ public abstract class FoldingProjection<T extends Versioned> {
         final Map<String, T> documents = new LinkedHashMap<>();
         final Map<String, T> loaded = new HashMap<>();
         final Object extra;
+        final String collection;
         boolean flushed;
 
         Pending(boolean immediate, List<?> messages) {
             this.immediate = immediate;
-            this.extra = startBatch();
+            String suffix = readModels.state(name).writingSuffix();
+            this.collection = mongo.getCollectionName(type) + suffix;
+            this.extra = startBatch(suffix);
             List<String> ids = new ArrayList<>();
             for (Object message : messages) {
                 // Filings too: after a crash a batch can be delivered again, and its documents already exist.
@@ -153,12 +175,12 @@ public abstract class FoldingProjection<T extends Versioned> {
                 }
             }
             if (!ids.isEmpty()) {
-                mongo.find(Query.query(Criteria.where("_id").in(ids)), type).forEach(d -> loaded.put(idOf(d), d));
+                mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection).forEach(d -> loaded.put(idOf(d), d));
             }
         }
 
         T load(String id) {
-            return immediate ? mongo.findById(id, type) : loaded.get(id);
+            return immediate ? mongo.findById(id, type, collection) : loaded.get(id);
         }
 
         void flushOnce(Object ignored) {
@@ -175,7 +197,7 @@ public abstract class FoldingProjection<T extends Versioned> {
                 mongo.getConverter().write(document, bson);
                 writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
             }
-            mongo.getCollection(mongo.getCollectionName(type)).bulkWrite(writes);
+            mongo.getCollection(collection).bulkWrite(writes);
             if (immediate) documents.clear();
         }
 

@@ -13,6 +13,9 @@ import org.springframework.http.ResponseEntity;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import cn.fengtai.pool.query.readmodel.ReadModels;
+import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
+import cn.fengtai.pool.query.batch.BatchProjection;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.*;
@@ -27,10 +30,12 @@ import java.util.List;
 class StatisticsController {
 
     private final MongoTemplate mongo;
+    private final ReadModels readModels;
     private final PastPool past;
 
-    StatisticsController(MongoTemplate mongo, PastPool past) {
+    StatisticsController(MongoTemplate mongo, ReadModels readModels, PastPool past) {
         this.mongo = mongo;
+        this.readModels = readModels;
         this.past = past;
     }
 
@@ -144,7 +149,7 @@ class StatisticsController {
         Criteria criteria = Criteria.where("month").in(months);
         if (s != null) criteria.and("street").is(s);
         if (t != null) criteria.and("issueType").is(t);
-        List<AppealTrends.Volume> volumes = mongo.find(Query.query(criteria), AppealVolumeView.class).stream()
+        List<AppealTrends.Volume> volumes = mongo.find(Query.query(criteria), AppealVolumeView.class, readModels.active(AppealVolumeProjection.NAME, AppealVolumeView.class)).stream()
                 .map(v -> new AppealTrends.Volume(v.street(), v.issueType(), v.month(), v.count())).toList();
         return AppealTrends.of(p, volumes);
     }
@@ -159,7 +164,7 @@ class StatisticsController {
     }
 
     private String requireBatch(String id, PastPool.State source) {
-        boolean known = source.batches() != null ? source.batches().contains(id) : mongo.findById(id, BatchView.class) != null;
+        boolean known = source.batches() != null ? source.batches().contains(id) : mongo.findById(id, BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)) != null;
         if (!known) throw new NotFound("no batch has the id '" + id + "'");
         return id;
     }

@@ -6,6 +6,7 @@ import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.Rating;
 import cn.fengtai.pool.events.project.*;
 import cn.fengtai.pool.query.readmodel.EmbeddedMongo;
+import cn.fengtai.pool.query.statistics.Counters;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class ProjectProjectionTest {
     }
 
     private void deliver(int sequence, Object event) {
-        projection.on(event, new GenericDomainEventMessage<>("Project", ID, sequence, event, null, "e-" + sequence,
+        projection.on(new GenericDomainEventMessage<>("Project", ID, sequence, event, null, "e-" + sequence,
                 Instant.parse("2024-04-01T00:00:00Z").plusSeconds(sequence)), new GlobalSequenceTrackingToken(100 + sequence));
     }
 
@@ -162,5 +163,28 @@ class ProjectProjectionTest {
         assertThat(twice.fundedAmount()).isEqualByComparingTo("100");
         assertThat(twice.departments()).hasSize(1);
         assertThat(mongo.template.count(new org.springframework.data.mongodb.core.query.Query(), ProjectView.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theCountersFollowEveryEventAndAreNotCountedTwiceWhenABatchIsDeliveredAgain() {
+        ProjectView completed = after(filed(), approved(), new ProjectStarted(ID, false, DAY, null),
+                new ProjectCompleted(ID, BigDecimal.TEN, "done", DAY, null));
+        ProjectProjection.Counted stored = ProjectProjection.load(mongo.template);
+        assertThat(stored.counters).isEqualTo(Counters.of(List.of(completed)));
+        assertThat(stored.position()).isEqualTo(103);
+        assertThat(stored.counters.count("batch:2024-1:completed")).isEqualTo(1);
+
+        // A crash after the counters were written and before the view: the view is behind the counters.
+        ProjectView behind = new ProjectView();
+        for (int i = 0; i < 2; i++) {
+            behind.apply(history.get(i));
+            behind.stamp(i, 100 + i, Instant.parse("2024-04-01T00:00:00Z"));
+        }
+        mongo.template.save(behind);
+        for (int i = 0; i < history.size(); i++) deliver(i, history.get(i));
+
+        ProjectView caughtUp = mongo.template.findById(ID, ProjectView.class);
+        assertThat(caughtUp.status()).isEqualTo(ProjectStatus.COMPLETED);
+        assertThat(ProjectProjection.load(mongo.template).counters).isEqualTo(Counters.of(List.of(caughtUp)));
     }
 }

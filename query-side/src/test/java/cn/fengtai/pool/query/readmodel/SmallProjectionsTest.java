@@ -39,7 +39,7 @@ class SmallProjectionsTest {
     private static void deliver(FoldingProjection<?> projection, String type, String id, List<Object> events) {
         for (int sequence = 0; sequence < events.size(); sequence++) {
             Object event = events.get(sequence);
-            projection.on(event, new GenericDomainEventMessage<>(type, id, sequence, event, null, id + "-" + sequence,
+            projection.on(new GenericDomainEventMessage<>(type, id, sequence, event, null, id + "-" + sequence,
                     Instant.EPOCH.plusSeconds(sequence)), new GlobalSequenceTrackingToken(sequence));
         }
     }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 
 /**
- * The offline verifier for auditors: checks an exported history ({@code GET /api/audit/export}) against its signed
- * checkpoint and a public key obtained independently of the server, trusting nothing else the server said.
+ * The offline verifier for auditors: checks an exported history ({@code GET /api/audit/export}), or the proof of one
+ * event ({@code GET /api/audit/proof/{position}}: the same form, starting from the chain's hash just before the event),
+ * against its signed checkpoint and a public key obtained independently of the server, trusting nothing else the
+ * server said.
  *
  * <pre>java -cp shared-events.jar cn.fengtai.pool.events.audit.VerifyExport export.json public-key.txt</pre>
  *
@@ -19,7 +21,10 @@ import java.security.PublicKey;
  */
 public final class VerifyExport {
 
-    public record Result(boolean valid, long events, String problem) {
+    public record Result(boolean valid, long events, String problem, Long first) {
+        Result(boolean valid, long events, String problem) {
+            this(valid, events, problem, null);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,7 +34,8 @@ public final class VerifyExport {
         }
         Result result = verify(new ObjectMapper().readTree(Files.readAllBytes(Path.of(args[0]))),
                 Signatures.publicKey(Files.readString(Path.of(args[1]))));
-        System.out.println(result.valid() ? "VALID: " + result.events() + " events up to the signed checkpoint"
+        System.out.println(result.valid() ? "VALID: " + result.events() + " events up to the signed checkpoint, the first "
+                + "at position " + result.first()
                 : "INVALID: " + result.problem());
         System.exit(result.valid() ? 0 : 1);
     }
@@ -41,7 +47,7 @@ public final class VerifyExport {
         if (!Signatures.verify(key, EventChain.checkpointMessage(checkpointPosition, signedHash), checkpoint.path("signature").asText())) {
             return new Result(false, 0, "the checkpoint's signature does not match the public key");
         }
-        String hash = EventChain.GENESIS;
+        String hash = export.path("previousGlobalHash").asText(EventChain.GENESIS);
         long previous = -1;
         long count = 0;
         ObjectMapper json = new ObjectMapper();
@@ -66,6 +72,6 @@ public final class VerifyExport {
         if (previous != checkpointPosition || !hash.equals(signedHash)) {
             return new Result(false, count, "the recomputed hash at position " + previous + " is not the one the checkpoint signed");
         }
-        return new Result(true, count, null);
+        return new Result(true, count, null, export.path("events").path(0).path("position").asLong());
     }
 }

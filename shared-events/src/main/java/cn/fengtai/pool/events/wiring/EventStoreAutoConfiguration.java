@@ -9,6 +9,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import cn.fengtai.pool.events.format.EventJson;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,8 +37,7 @@ import javax.sql.DataSource;
 public class EventStoreAutoConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
@@ -42,7 +45,7 @@ public class EventStoreAutoConfiguration {
                                                  @Value("${pool.event-store.gap-timeout-ms:60000}") int gapTimeoutMillis,
                                                  @Value("${pool.event-store.read-batch-size:1000}") int readBatchSize) {
         return new SerialAppendEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -53,6 +56,16 @@ public class EventStoreAutoConfiguration {
                 .gapTimeout(gapTimeoutMillis)
                 // Rows per query when processors read the store: Axon's 100 makes a rebuild ten times as many queries.
                 .batchSize(readBatchSize), new JdbcTemplate(dataSource));
+    }
+
+    /**
+     * A snapshot is an aggregate's state, and aggregates keep it in private fields without getters (their state is
+     * theirs): the snapshot format reads and writes fields, in the events' JSON conventions.
+     */
+    static Serializer snapshotSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)).build();
     }
 
     @Bean

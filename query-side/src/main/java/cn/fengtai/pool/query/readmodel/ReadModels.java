@@ -1,0 +1,87 @@
+package cn.fengtai.pool.query.readmodel;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which generation of each read model answers queries, and which one a rebuild is writing. A read model's
+ * collections carry its generation's suffix ({@code projects}, then {@code projects_g2}, ...); a rebuild writes a new
+ * generation from the first event while queries keep reading the old one, and when the rebuild has reached the head
+ * the new generation becomes the one that answers, in one write of the {@code read_models} document, and the old
+ * collections are dropped. The state is in MongoDB, so a restart in the middle carries on writing the same new
+ * generation, and every query-side instance switches at the same write.
+ */
+@Component
+public class ReadModels {
+
+    static final String COLLECTION = "read_models";
+
+    /** {@code building} is null when no rebuild runs; {@code target} is the head position the rebuild must reach. */
+    public record State(String name, int active, Integer building, long target) {
+
+        public String activeSuffix() {
+            return suffix(active);
+        }
+
+        public String writingSuffix() {
+            return suffix(building != null ? building : active);
+        }
+
+        static String suffix(int generation) {
+            return generation <= 1 ? "" : "_g" + generation;
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    public ReadModels(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public State state(String name) {
+        Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", name)).first();
+        if (stored == null) return new State(name, 1, null, -1);
+        return new State(name, stored.getInteger("active"), stored.getInteger("building"),
+                stored.get("target", Number.class).longValue());
+    }
+
+    /** The collection that answers queries for {@code base} (a collection of read model {@code name}). */
+    public String active(String name, String base) {
+        return base + state(name).activeSuffix();
+    }
+
+    /** The collection that answers queries for documents of {@code type} of read model {@code name}. */
+    public String active(String name, Class<?> type) {
+        return active(name, mongo.getCollectionName(type));
+    }
+
+    public String writing(String name, String base) {
+        return base + state(name).writingSuffix();
+    }
+
+    /** Starts writing a new generation; the current one keeps answering. */
+    public State startRebuild(String name, long target) {
+        State now = state(name);
+        int next = Math.max(now.active(), now.building() == null ? 0 : now.building()) + 1;
+        State started = new State(name, now.active(), next, target);
+        save(started);
+        return started;
+    }
+
+    /** The new generation answers from now on; answers the old generation's suffix, whose collections may go. */
+    public String finishRebuild(String name) {
+        State now = state(name);
+        if (now.building() == null) return null;
+        save(new State(name, now.building(), null, now.target()));
+        return now.activeSuffix();
+    }
+
+    private void save(State state) {
+        Document document = new Document("_id", state.name()).append("active", state.active())
+                .append("building", state.building()).append("target", state.target());
+        mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", state.name()), document, new ReplaceOptions().upsert(true));
+    }
+}

@@ -1,0 +1,73 @@
+package cn.fengtai.pool.standalone;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Query latency at a fixed arrival rate (open loop: a request is due every 1/rate seconds whether or not the previous
+ * one has been answered, and its latency counts from when it was due, so a slow answer cannot hide the requests queued
+ * behind it). Warm-up requests first, so caches and the JIT are warm; only 200 answers count.
+ */
+final class QueryLoad {
+
+    record Latency(double p50Ms, double p99Ms, int requests, int failed) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private final String base;
+
+    QueryLoad(String base) {
+        this.base = base;
+    }
+
+    Latency measure(int perSecond, Duration warmUp, Duration measured, IntFunction<String> path) throws Exception {
+        run(perSecond, warmUp, path);
+        return run(perSecond, measured, path);
+    }
+
+    private Latency run(int perSecond, Duration duration, IntFunction<String> path) throws Exception {
+        int total = (int) (perSecond * duration.toMillis() / 1000);
+        long interval = 1_000_000_000L / perSecond;
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> answers = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        AtomicInteger sent = new AtomicInteger();
+        clock.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) return;
+            long due = start + n * interval;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(n)))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 200) latencies.add((System.nanoTime() - due) / 1e6);
+                else failed.incrementAndGet();
+            }));
+        }, 0, interval, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) Thread.sleep(20);
+        clock.shutdown();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.99), total, failed.get());
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) return Double.NaN;
+        return Math.round(sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) * 100) / 100.0;
+    }
+}
