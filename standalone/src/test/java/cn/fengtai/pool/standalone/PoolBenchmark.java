@@ -35,6 +35,7 @@ class PoolBenchmark {
         if (!Boolean.getBoolean("bench.skipAppend")) summary.put("append", append());
         summary.put("rebuild", rebuild());
         summary.put("query", query);
+        summary.put("queryAt100k", queryAtSmall);
         Files.writeString(out.resolve("summary.json"),
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         System.out.println(table(summary));
@@ -79,8 +80,12 @@ class PoolBenchmark {
     }
 
     private Map<String, Object> query;
+    private Map<String, Object> queryAtSmall;
 
-    /** Four endpoints, one after the other, each at a fixed 200 requests a second, on the large store's read models. */
+    /**
+     * Four endpoints, one after the other, each at a fixed 200 requests a second: {@code query} on the read models of
+     * the million-event store, {@code queryAt100k} on those of the hundred-thousand-event one.
+     */
     private Map<String, Object> query(RunningPool pool) throws Exception {
         int rate = Integer.getInteger("bench.queryRate", 200);
         Duration measured = Duration.ofSeconds(Long.getLong("bench.querySeconds", 15));
@@ -138,6 +143,10 @@ class PoolBenchmark {
             figures.put("axonDefaultEventsPerSecond", round(axonDefault.eventsPerSecond()));
             figures.put("axonDefaultEventsMeasured", axonDefault.events());
             figures.put("ratioVsAxonDefault", round(ours.eventsPerSecond() / axonDefault.eventsPerSecond()));
+            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
+                Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
+                queryAtSmall = query(pool);
+            }
         }
         try (PostgresSchema schema = PostgresSchema.require()) {
             Path data = Files.createTempDirectory("bench-rebuild-large");

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +19,17 @@ import java.util.function.IntFunction;
 /**
  * Query latency at a fixed arrival rate (open loop: a request is due every 1/rate seconds whether or not the previous
  * one has been answered, and its latency counts from when it was due, so a slow answer cannot hide the requests queued
- * behind it). Warm-up requests first, so caches and the JIT are warm; only 200 answers count.
+ * behind it). Warm-up requests first, so caches and the JIT are warm. A request that fails, takes longer than the
+ * time-out, or finds {@value #MAX_IN_FLIGHT} requests still unanswered (the server is saturated: sending more would
+ * only queue work behind them) counts with the time-out as its latency.
  */
 final class QueryLoad {
 
     record Latency(double p50Ms, double p99Ms, int requests, int failed) {
     }
+
+    static final int MAX_IN_FLIGHT = 64;
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
@@ -47,15 +53,25 @@ final class QueryLoad {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         AtomicInteger sent = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         clock.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             if (n >= total) return;
             long due = start + n * interval;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(n)))
-                    .timeout(Duration.ofSeconds(30)).GET().build();
+            if (!inFlight.tryAcquire()) {
+                failed.incrementAndGet();
+                latencies.add((double) TIMEOUT.toMillis());
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(n))).timeout(TIMEOUT).GET().build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-                if (error == null && response.statusCode() == 200) latencies.add((System.nanoTime() - due) / 1e6);
-                else failed.incrementAndGet();
+                inFlight.release();
+                if (error == null && response.statusCode() == 200) {
+                    latencies.add((System.nanoTime() - due) / 1e6);
+                } else {
+                    failed.incrementAndGet();
+                    latencies.add((double) TIMEOUT.toMillis());
+                }
             }));
         }, 0, interval, TimeUnit.NANOSECONDS);
         while (sent.get() < total) Thread.sleep(20);

@@ -7,6 +7,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
+
+import java.util.Collection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +30,16 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     public static final String STATISTICS = "statistics";
     static final String POOL = "pool";
 
+    private final ProjectListIndex index;
+
     public ProjectProjection(MongoTemplate mongo) {
+        this(mongo, null);
+    }
+
+    @Autowired
+    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index) {
         super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
+        this.index = index;
     }
 
     /** The counters answering queries now. */
@@ -88,6 +99,11 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         mongo.getCollection(STATISTICS + counted.suffix).replaceOne(Filters.eq("_id", POOL),
                 counted.counters.toDocument().append("_id", POOL).append("position", counted.position),
                 new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected void written(Collection<ProjectView> documents, int generation) {
+        if (index != null) index.written(documents, generation);
     }
 
     @Override

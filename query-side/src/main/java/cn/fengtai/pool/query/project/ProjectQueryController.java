@@ -14,7 +14,6 @@ import cn.fengtai.pool.events.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,29 +26,31 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Project lists, project detail (live or as of a past instant) and a project's history from the event store. */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectQueryController {
 
-    private static final Map<String, String> SORTABLE = Map.of("filedAt", "filedAt", "title", "title",
-            "deadline", "deadline", "street", "street", "progress", "progress", "updatedAt", "updatedAt");
     private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final MongoTemplate mongo;
     private final ReadModels readModels;
+    private final ProjectListIndex index;
     private final EventHistory history;
     private final ObjectMapper eventJson;
     private final Clock clock;
 
-    ProjectQueryController(MongoTemplate mongo, ReadModels readModels, EventHistory history,
+    ProjectQueryController(MongoTemplate mongo, ReadModels readModels, ProjectListIndex index, EventHistory history,
                            @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
                            @Value("${pool.zone:Asia/Shanghai}") String zone) {
         this.mongo = mongo;
         this.readModels = readModels;
+        this.index = index;
         this.history = history;
         this.eventJson = eventJson;
         this.clock = Clock.system(ZoneId.of(zone));
@@ -64,31 +65,32 @@ class ProjectQueryController {
               @RequestParam(required = false) String issueType, @RequestParam(required = false) String q,
               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
               @RequestParam(required = false) String sort) {
-        Criteria criteria = new Criteria();
-        eq(criteria, "street", Params.code("street", street));
         Category c = Params.enumValue("category", category, Category.class);
-        eq(criteria, "category", c == null ? null : c.name());
         ProjectStatus s = Params.enumValue("status", status, ProjectStatus.class);
-        eq(criteria, "status", s == null ? null : s.name());
-        eq(criteria, "batches", Params.code("batch", batch));
-        eq(criteria, "issueTypes", Params.code("issueType", issueType));
-        if (q != null && !q.isBlank()) {
-            if (q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
-            criteria.and("title").regex(Pattern.quote(q.strip()), "i");
-        }
+        if (q != null && q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
         PoolAuthorities.Caller caller = Viewer.current();
-        if (!caller.signedIn()) {
-            criteria.and("batches.0").exists(true);
-        }
+        ProjectListQuery question = ProjectListQuery.of(Params.code("street", street), c == null ? null : c.name(),
+                s == null ? null : s.name(), Params.code("batch", batch), Params.code("issueType", issueType),
+                q == null || q.isBlank() ? null : q.strip(), !caller.signedIn(), sort);
         int p = Params.range("page", page, 0, 0, 100_000);
         int n = Params.range("size", size, 20, 1, 200);
-        Query query = Query.query(criteria);
         String projects = readModels.active(ProjectProjection.NAME, ProjectView.class);
-        long total = mongo.count(query, ProjectView.class, projects);
-        query.with(sortOf(sort)).skip((long) p * n).limit(n);
         LocalDate today = LocalDate.now(clock);
-        List<ProjectDetail> items = mongo.find(query, ProjectView.class, projects).stream()
-                .map(v -> shown(ProjectDetail.of(v, today), v, caller)).toList();
+        Optional<ProjectListIndex.Page> fromMemory = index.page(question.matches(), question.order(), (long) p * n, n);
+        List<ProjectView> views;
+        long total;
+        if (fromMemory.isPresent()) {
+            total = fromMemory.get().total();
+            Map<String, ProjectView> byId = new HashMap<>();
+            mongo.find(Query.query(Criteria.where("_id").in(fromMemory.get().ids())), ProjectView.class, projects)
+                    .forEach(v -> byId.put(v.id(), v));
+            views = fromMemory.get().ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+        } else {
+            Query query = Query.query(question.criteria());
+            total = mongo.count(query, ProjectView.class, projects);
+            views = mongo.find(query.with(question.sort()).skip((long) p * n).limit(n), ProjectView.class, projects);
+        }
+        List<ProjectDetail> items = views.stream().map(v -> shown(ProjectDetail.of(v, today), v, caller)).toList();
         return new Page(items, p, n, total);
     }
 
@@ -185,20 +187,5 @@ class ProjectQueryController {
             }
         }
         return any ? view : null;
-    }
-
-    private static void eq(Criteria criteria, String field, String value) {
-        if (value != null) criteria.and(field).is(value);
-    }
-
-    private static Sort sortOf(String sort) {
-        if (sort == null || sort.isBlank()) return Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("_id"));
-        String[] parts = sort.split(",");
-        String field = SORTABLE.get(parts[0]);
-        if (field == null || parts.length > 2 || (parts.length == 2 && !parts[1].matches("asc|desc"))) {
-            throw new BadQuery("sort", "sort must be one of " + SORTABLE.keySet() + ", optionally followed by ,asc or ,desc");
-        }
-        Sort.Direction direction = parts.length == 2 && parts[1].equals("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
-        return Sort.by(new Sort.Order(direction, field), Sort.Order.asc("_id"));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,10 @@ public abstract class FoldingProjection<T extends Versioned> {
         return null;
     }
 
+    /** Called after the documents were written to the given generation. */
+    protected void written(Collection<T> documents, int generation) {
+    }
+
     /** Called when the batch is written, before the documents: see {@code ProjectProjection} for why that order. */
     protected void flush(Object batch) {
     }
@@ -159,11 +164,14 @@ public abstract class FoldingProjection<T extends Versioned> {
         final Map<String, T> loaded = new HashMap<>();
         final Object extra;
         final String collection;
+        final int generation;
         boolean flushed;
 
         Pending(boolean immediate, List<?> messages) {
             this.immediate = immediate;
-            String suffix = readModels.state(name).writingSuffix();
+            ReadModels.State state = readModels.state(name);
+            String suffix = state.writingSuffix();
+            this.generation = state.writingGeneration();
             this.collection = mongo.getCollectionName(type) + suffix;
             this.extra = startBatch(suffix);
             List<String> ids = new ArrayList<>();
@@ -198,6 +206,7 @@ public abstract class FoldingProjection<T extends Versioned> {
                 writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
             }
             mongo.getCollection(collection).bulkWrite(writes);
+            written(documents.values(), generation);
             if (immediate) documents.clear();
         }
 

@@ -27,7 +27,11 @@ public class ReadModels {
         }
 
         public String writingSuffix() {
-            return suffix(building != null ? building : active);
+            return suffix(writingGeneration());
+        }
+
+        public int writingGeneration() {
+            return building != null ? building : active;
         }
 
         static String suffix(int generation) {

@@ -1,0 +1,77 @@
+package cn.fengtai.pool.query.project;
+
+import cn.fengtai.pool.events.Category;
+import cn.fengtai.pool.events.Channel;
+import cn.fengtai.pool.events.project.*;
+import cn.fengtai.pool.query.readmodel.EmbeddedMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The in-memory list index selects and orders exactly what MongoDB selects and orders for the same question. */
+class ProjectListQueryTest {
+
+    private final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    @Test
+    void memoryAndMongoAnswerTheSameListForEveryFilterAndSort() {
+        Random random = new Random(7);
+        List<String> streets = List.of("youanmen", "xiluoyuan", "lugouqiao");
+        List<ProjectListIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "p-" + random.nextInt(100_000);
+            ProjectView view = new ProjectView();
+            LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(30));
+            view.apply(new ProjectFiled(id, streets.get(random.nextInt(3)), null, random.nextBoolean() ? "Parking 停车" : "屋顶防水",
+                    null, Category.values()[random.nextInt(4)], List.of(random.nextBoolean() ? "PARKING" : "HOUSE_LEAK"),
+                    Channel.HOTLINE, List.of(), BigDecimal.ONE, day, null));
+            int steps = random.nextInt(5);
+            if (steps > 0) view.apply(new ProjectApproved(id, "2024-" + (1 + random.nextInt(2)), "u",
+                    random.nextBoolean() ? null : day.plusMonths(3), List.of("t"), day, null));
+            if (steps > 1) view.apply(new ProjectStarted(id, false, day, null));
+            if (steps > 2) view.apply(new ProjectProgressReported(id, random.nextInt(3) * 30, "n", day, null));
+            if (steps > 3) view.apply(new ProjectCompleted(id, BigDecimal.ONE, "s", day, null));
+            // a few share a filing instant, so the tie-break by id matters
+            view.stamp(steps, i, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(random.nextInt(50)));
+            mongo.template.save(view);
+            entries.add(ProjectListIndex.Entry.of(view));
+        }
+        entries.removeIf(e -> entries.stream().filter(o -> o.id().equals(e.id())).count() > 1 && e != last(entries, e.id()));
+
+        List<ProjectListQuery> questions = new ArrayList<>();
+        for (String sort : new String[]{null, "title", "title,desc", "deadline", "deadline,desc", "progress,desc", "updatedAt", "street"}) {
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, sort));
+            questions.add(ProjectListQuery.of("youanmen", null, "IN_PROGRESS", null, null, null, false, sort));
+            questions.add(ProjectListQuery.of(null, "HOUSING", null, "2024-1", "PARKING", null, true, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, "parking", false, sort));
+            questions.add(ProjectListQuery.of("xiluoyuan", null, null, "2024-2", null, "防水", true, sort));
+        }
+        for (ProjectListQuery question : questions) {
+            List<String> fromMongo = mongo.template.find(Query.query(question.criteria()).with(question.sort()),
+                    ProjectView.class).stream().map(ProjectView::id).toList();
+            List<String> fromMemory = entries.stream().filter(question.matches()).sorted(question.order())
+                    .map(ProjectListIndex.Entry::id).toList();
+            assertThat(fromMemory).as(question.toString()).isEqualTo(fromMongo);
+        }
+    }
+
+    private static ProjectListIndex.Entry last(List<ProjectListIndex.Entry> entries, String id) {
+        ProjectListIndex.Entry last = null;
+        for (ProjectListIndex.Entry e : entries) if (e.id().equals(id)) last = e;
+        return last;
+    }
+}
