@@ -36,6 +36,7 @@ class PoolBenchmark {
         summary.put("rebuild", rebuild());
         summary.put("query", query);
         summary.put("queryAt100k", queryAtSmall);
+        summary.put("asOf", asOf);
         Files.writeString(out.resolve("summary.json"),
                 JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         System.out.println(table(summary));
@@ -81,6 +82,36 @@ class PoolBenchmark {
 
     private Map<String, Object> query;
     private Map<String, Object> queryAtSmall;
+    private Map<String, Object> asOf;
+
+    /**
+     * The auditors' as-of answers on the million-event store, at the instant of the middle event: one request at a
+     * time, the median of three (the statistics are folded from the events up to that instant on every request).
+     */
+    private Map<String, Object> asOf(RunningPool pool) {
+        var jdbc = pool.context().getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long middle = jdbc.queryForObject("SELECT MAX(global_index) / 2 FROM domain_event_entry", Long.class);
+        String instant = jdbc.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE global_index >= ? "
+                + "ORDER BY global_index LIMIT 1", String.class, middle);
+        String project = pool.as("auditor").get("/api/projects?size=1&sort=filedAt,asc").body().path("items").get(0).path("id").asString();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("instant", instant);
+        figures.put("districtStatisticsMs", medianMillis(pool.as("auditor"), "/api/statistics/district?asOf=" + instant));
+        figures.put("projectDetailMs", medianMillis(pool.as("auditor"), "/api/projects/" + project + "?asOf=" + instant));
+        return figures;
+    }
+
+    private static double medianMillis(RunningPool client, String path) {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            RunningPool.Answer answer = client.get(path);
+            if (answer.status() != 200) throw new IllegalStateException(path + " answered " + answer.status());
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        times.sort(null);
+        return round(times.get(1));
+    }
 
     /**
      * Four endpoints, one after the other, each at a fixed 200 requests a second: {@code query} on the read models of
@@ -94,6 +125,7 @@ class PoolBenchmark {
         List<String> batches = new ArrayList<>();
         pool.get("/api/batches").body().forEach(b -> batches.add(b.path("id").asString()));
         List<String> streets = List.copyOf(ReferenceCodes.streets().keySet());
+        if (ids.isEmpty() || batches.isEmpty()) throw new IllegalStateException("no completed projects or no batches to ask for");
         Map<String, IntFunction<String>> endpoints = new LinkedHashMap<>();
         endpoints.put("projectList", n -> "/api/projects?street=" + streets.get(n % streets.size())
                 + "&status=COMPLETED&category=HOUSING&size=20");
@@ -165,6 +197,7 @@ class PoolBenchmark {
                 figures.put("peakHeapMiB", memory.peakHeapMiB());
                 figures.put("peakResidentMiB", Rebuild.Memory.peakResidentMiB());
                 query = query(pool);
+                asOf = asOf(pool);
             }
         }
         return figures;

@@ -58,21 +58,13 @@ final class QueryLoad {
             int n = sent.getAndIncrement();
             if (n >= total) return;
             long due = start + n * interval;
-            if (!inFlight.tryAcquire()) {
+            try {
+                send(path.apply(n), due, inFlight, latencies, failed, answers);
+            } catch (RuntimeException e) {
+                // an exception would silently end a fixed-rate task: count it and go on
                 failed.incrementAndGet();
                 latencies.add((double) TIMEOUT.toMillis());
-                return;
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(n))).timeout(TIMEOUT).GET().build();
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-                inFlight.release();
-                if (error == null && response.statusCode() == 200) {
-                    latencies.add((System.nanoTime() - due) / 1e6);
-                } else {
-                    failed.incrementAndGet();
-                    latencies.add((double) TIMEOUT.toMillis());
-                }
-            }));
         }, 0, interval, TimeUnit.NANOSECONDS);
         while (sent.get() < total) Thread.sleep(20);
         clock.shutdown();
@@ -80,6 +72,25 @@ final class QueryLoad {
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.99), total, failed.get());
+    }
+
+    private void send(String path, long due, Semaphore inFlight, List<Double> latencies, AtomicInteger failed,
+                      List<CompletableFuture<?>> answers) {
+        if (!inFlight.tryAcquire()) {
+            failed.incrementAndGet();
+            latencies.add((double) TIMEOUT.toMillis());
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            inFlight.release();
+            if (error == null && response.statusCode() == 200) {
+                latencies.add((System.nanoTime() - due) / 1e6);
+            } else {
+                failed.incrementAndGet();
+                latencies.add((double) TIMEOUT.toMillis());
+            }
+        }));
     }
 
     private static double percentile(List<Double> sorted, double p) {

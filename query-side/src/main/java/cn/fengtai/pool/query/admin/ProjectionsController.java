@@ -24,14 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Operators see where each read model stands against the event store's head, and rebuild one from the events without
  * taking it away: the processor is stopped, a new generation of the read model is started ({@link ReadModels}), the
  * token is reset and the processor replays from the first event into the new generation while queries keep reading
  * the old one. When the replay has reached the head the rebuild started at, the new generation answers and the old
- * collections are dropped ({@link #switchFinishedRebuilds}). Only district operators may rebuild; auditors may look.
+ * collections are dropped (by the projection: {@code FoldingProjection}). Only district operators may rebuild;
+ * auditors may look.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -52,7 +52,6 @@ class ProjectionsController {
     private final EventFeed feed;
     private final ReadModels readModels;
     private final MongoTemplate mongo;
-    private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
                           MongoTemplate mongo) {
@@ -78,35 +77,36 @@ class ProjectionsController {
         StreamingEventProcessor processor = processor(name);
         long head = feed.head();
         processor.shutDown();
+        ReadModels.State before = readModels.state(name);
+        if (before.building() != null) {
+            // A rebuild that had not finished: its generation is abandoned for the new one.
+            COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + ReadModels.State.suffix(before.building())));
+        }
         ReadModels.State state = readModels.startRebuild(name, head);
         log.info("rebuilding read model {} from the events into generation {} (up to position {}); generation {} "
                 + "answers until then", name, state.building(), head, state.active());
         processor.resetTokens();
+        if (head < 0) {
+            String old = readModels.finishRebuild(name);
+            COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + old));
+        }
         processor.start();
         return ResponseEntity.accepted().body(status(name, head));
     }
 
     /**
-     * Switches a rebuilt read model over once its processor, running here, has reached the position the rebuild was
-     * to reach; logs the progress of running rebuilds every ten seconds.
+     * Logs the progress of running rebuilds every ten seconds. The switch to the new generation is the projection's
+     * own (it knows when its writes are done: {@code FoldingProjection}).
      */
-    @Scheduled(fixedDelayString = "${pool.projections.switch-check-ms:500}")
-    void switchFinishedRebuilds() {
+    @Scheduled(fixedDelayString = "${pool.projections.progress-log-ms:10000}")
+    void logRebuildProgress() {
         for (String name : COLLECTIONS.keySet()) {
             ReadModels.State state = readModels.state(name);
             if (state.building() == null) continue;
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
-            if (processor == null || processor.processingStatus().isEmpty()) continue;
-            long position = position(processor);
-            // The status is that of the running replay: a stopped processor has none (Axon frees it on shutdown).
-            if (position >= state.target()) {
-                String old = readModels.finishRebuild(name);
-                COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + old));
-                log.info("read model {} rebuilt: generation {} answers from now on", name, state.building());
-            } else if (System.currentTimeMillis() - lastLogged.getOrDefault(name, 0L) > 10_000) {
-                lastLogged.put(name, System.currentTimeMillis());
-                log.info("rebuilding read model {}: position {} of {}", name, position, state.target());
-            }
+            processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .filter(processor -> !processor.processingStatus().isEmpty())
+                    .ifPresent(processor -> log.info("rebuilding read model {}: position {} of {}", name,
+                            position(processor), state.target()));
         }
     }
 

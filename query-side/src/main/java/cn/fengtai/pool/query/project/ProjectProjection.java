@@ -107,6 +107,11 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     @Override
+    protected void onSwitched(String oldSuffix) {
+        mongo.dropCollection(STATISTICS + oldSuffix);
+    }
+
+    @Override
     protected void onReset(String suffix) {
         mongo.dropCollection(STATISTICS + suffix);
     }

@@ -12,6 +12,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +40,7 @@ import java.util.function.Supplier;
 public abstract class FoldingProjection<T extends Versioned> {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Logger log = LoggerFactory.getLogger(FoldingProjection.class);
 
     protected final MongoTemplate mongo;
     private final Class<T> type;
@@ -66,11 +69,13 @@ public abstract class FoldingProjection<T extends Versioned> {
      */
     @EventHandler
     public void on(DomainEventMessage<?> message, TrackingToken token) {
+        Pending pending = pending();
+        pending.last = Math.max(pending.last, positionOf(token));
         if (!message.getPayloadType().getPackageName().equals(eventPackage)) {
+            if (pending.immediate) pending.flush();
             return;
         }
         Object event = message.getPayload();
-        Pending pending = pending();
         String id = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
         T document = pending.documents.containsKey(id) ? pending.documents.get(id) : pending.load(id);
@@ -108,6 +113,10 @@ public abstract class FoldingProjection<T extends Versioned> {
      */
     protected Object startBatch(String suffix) {
         return null;
+    }
+
+    /** Called when a rebuilt generation has replaced the one with this suffix, whose collections may go. */
+    protected void onSwitched(String oldSuffix) {
     }
 
     /** Called after the documents were written to the given generation. */
@@ -165,11 +174,13 @@ public abstract class FoldingProjection<T extends Versioned> {
         final Object extra;
         final String collection;
         final int generation;
+        final ReadModels.State state;
+        long last = -1;
         boolean flushed;
 
         Pending(boolean immediate, List<?> messages) {
             this.immediate = immediate;
-            ReadModels.State state = readModels.state(name);
+            this.state = readModels.state(name);
             String suffix = state.writingSuffix();
             this.generation = state.writingGeneration();
             this.collection = mongo.getCollectionName(type) + suffix;
@@ -198,6 +209,24 @@ public abstract class FoldingProjection<T extends Versioned> {
         void flush() {
             flushed = true;
             FoldingProjection.this.flush(extra);
+            writeDocuments();
+            switchIfRebuilt();
+        }
+
+        /**
+         * A rebuild is done when its generation holds every event up to the head it started at: from then on it
+         * answers. Decided here, by the writer, after the write: only it knows that the documents are there.
+         */
+        private void switchIfRebuilt() {
+            if (state.building() == null || generation != state.building() || last < state.target()) return;
+            String old = readModels.finishRebuild(name);
+            if (old == null) return;
+            mongo.dropCollection(mongo.getCollectionName(type) + old);
+            onSwitched(old);
+            log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, last, generation);
+        }
+
+        private void writeDocuments() {
             if (documents.isEmpty()) return;
             List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
             for (T document : documents.values()) {

@@ -34,7 +34,7 @@ public class ReadModels {
             return building != null ? building : active;
         }
 
-        static String suffix(int generation) {
+        public static String suffix(int generation) {
             return generation <= 1 ? "" : "_g" + generation;
         }
     }
