@@ -13,8 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.domain.Sort;
 
 import java.util.concurrent.TimeUnit;
 
@@ -59,14 +57,5 @@ public class QueryConfiguration {
                         .andBatchSize(batchSize)
                         // How soon a started (or rebuilt) processor claims its token: Axon's 5 s showed in every rebuild.
                         .andTokenClaimInterval(1, TimeUnit.SECONDS));
-    }
-
-    @Autowired
-    void indexes(MongoTemplate mongo) {
-        var projects = mongo.indexOps("projects");
-        for (String field : new String[]{"street", "status", "category", "batches", "issueTypes", "filedAt"}) {
-            projects.createIndex(new Index().on(field, Sort.Direction.ASC));
-        }
-        mongo.indexOps("appeal_volumes").createIndex(new Index().on("month", Sort.Direction.ASC));
     }
 }

@@ -76,6 +76,12 @@ class ReadModelOutageTest {
             assertThat(status.get(0).path("generation").asInt()).as("the rebuilt generation answers").isEqualTo(2);
             assertThat(again.as("auditor").get("/api/projects/" + ids.get(0)).body().path("version").asLong()).isEqualTo(version);
         }
+        try (RunningPool third = RunningPool.start(data)) {
+            var mongo = third.context().getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+            assertThat(mongo.collectionExists("projects")).as("the replaced generation is dropped at the next start").isFalse();
+            assertThat(mongo.collectionExists("projects_g2")).isTrue();
+            assertThat(third.as("auditor").get("/api/projects?size=1").body().path("total").asLong()).isEqualTo(ids.size());
+        }
     }
 
     private static String file(RunningPool office, int n) {

@@ -4,6 +4,7 @@ import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.batch.BatchProjection;
 import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
+import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
@@ -12,7 +13,6 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +30,8 @@ import java.util.Map;
  * taking it away: the processor is stopped, a new generation of the read model is started ({@link ReadModels}), the
  * token is reset and the processor replays from the first event into the new generation while queries keep reading
  * the old one. When the replay has reached the head the rebuild started at, the new generation answers and the old
- * collections are dropped (by the projection: {@code FoldingProjection}). Only district operators may rebuild;
- * auditors may look.
+ * collections are dropped at the next start (the switch is the projection's: {@code FoldingProjection}). Only
+ * district operators may rebuild; auditors may look.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -51,14 +51,14 @@ class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final EventFeed feed;
     private final ReadModels readModels;
-    private final MongoTemplate mongo;
+    private final ReadModelIndexes indexes;
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          MongoTemplate mongo) {
+                          ReadModelIndexes indexes) {
         this.processing = processing;
         this.feed = feed;
         this.readModels = readModels;
-        this.mongo = mongo;
+        this.indexes = indexes;
     }
 
     /** {@code generation} answers queries; while {@code rebuilding}, {@code position} is that of the new generation. */
@@ -80,15 +80,15 @@ class ProjectionsController {
         ReadModels.State before = readModels.state(name);
         if (before.building() != null) {
             // A rebuild that had not finished: its generation is abandoned for the new one.
-            COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + ReadModels.State.suffix(before.building())));
+            COLLECTIONS.get(name).forEach(base -> readModels.drop(base + ReadModels.State.suffix(before.building())));
         }
         ReadModels.State state = readModels.startRebuild(name, head);
+        indexes.ensure(name, state.writingSuffix());
         log.info("rebuilding read model {} from the events into generation {} (up to position {}); generation {} "
                 + "answers until then", name, state.building(), head, state.active());
         processor.resetTokens();
         if (head < 0) {
-            String old = readModels.finishRebuild(name);
-            COLLECTIONS.get(name).forEach(base -> mongo.dropCollection(base + old));
+            readModels.finishRebuild(name, COLLECTIONS.get(name).stream().map(base -> base + state.activeSuffix()).toList());
         }
         processor.start();
         return ResponseEntity.accepted().body(status(name, head));

@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
 
 import java.util.Collection;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -107,12 +108,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     @Override
-    protected void onSwitched(String oldSuffix) {
-        mongo.dropCollection(STATISTICS + oldSuffix);
-    }
-
-    @Override
-    protected void onReset(String suffix) {
-        mongo.dropCollection(STATISTICS + suffix);
+    protected List<String> otherCollections(String suffix) {
+        return List.of(STATISTICS + suffix);
     }
 }

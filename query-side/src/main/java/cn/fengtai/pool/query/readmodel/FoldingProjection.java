@@ -115,8 +115,9 @@ public abstract class FoldingProjection<T extends Versioned> {
         return null;
     }
 
-    /** Called when a rebuilt generation has replaced the one with this suffix, whose collections may go. */
-    protected void onSwitched(String oldSuffix) {
+    /** The read model's collections besides its documents' one, with this generation's suffix. */
+    protected List<String> otherCollections(String suffix) {
+        return List.of();
     }
 
     /** Called after the documents were written to the given generation. */
@@ -134,13 +135,10 @@ public abstract class FoldingProjection<T extends Versioned> {
     @ResetHandler
     void reset() {
         String suffix = readModels.state(name).writingSuffix();
-        mongo.dropCollection(mongo.getCollectionName(type) + suffix);
-        onReset(suffix);
+        readModels.drop(mongo.getCollectionName(type) + suffix);
+        otherCollections(suffix).forEach(readModels::drop);
     }
 
-    /** Called when the generation with this suffix is about to be written from the first event. */
-    protected void onReset(String suffix) {
-    }
 
     public static long positionOf(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
@@ -219,10 +217,10 @@ public abstract class FoldingProjection<T extends Versioned> {
          */
         private void switchIfRebuilt() {
             if (state.building() == null || generation != state.building() || last < state.target()) return;
-            String old = readModels.finishRebuild(name);
-            if (old == null) return;
-            mongo.dropCollection(mongo.getCollectionName(type) + old);
-            onSwitched(old);
+            String old = state.activeSuffix();
+            List<String> retired = new ArrayList<>(List.of(mongo.getCollectionName(type) + old));
+            retired.addAll(otherCollections(old));
+            readModels.finishRebuild(name, retired);
             log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, last, generation);
         }
 

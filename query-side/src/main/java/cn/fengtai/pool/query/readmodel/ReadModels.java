@@ -1,17 +1,21 @@
 package cn.fengtai.pool.query.readmodel;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Which generation of each read model answers queries, and which one a rebuild is writing. A read model's
  * collections carry its generation's suffix ({@code projects}, then {@code projects_g2}, ...); a rebuild writes a new
  * generation from the first event while queries keep reading the old one, and when the rebuild has reached the head
- * the new generation becomes the one that answers, in one write of the {@code read_models} document, and the old
- * collections are dropped. The state is in MongoDB, so a restart in the middle carries on writing the same new
+ * the new generation becomes the one that answers, in one write of the {@code read_models} document; the old
+ * collections are dropped at the next start. The state is in MongoDB, so a restart in the middle carries on writing the same new
  * generation, and every query-side instance switches at the same write.
  */
 @Component
@@ -75,17 +79,38 @@ public class ReadModels {
         return started;
     }
 
-    /** The new generation answers from now on; answers the old generation's suffix, whose collections may go. */
-    public String finishRebuild(String name) {
+    /**
+     * The new generation answers from now on. The old one's collections are only marked for removal: they are dropped
+     * when the application next starts ({@link #dropRetired}). Dropping a large collection while others are read
+     * made the embedded server's store fail reads ("Chunk ... not found", H2 MVStore), measured in the benchmark.
+     */
+    public void finishRebuild(String name, List<String> oldCollections) {
         State now = state(name);
-        if (now.building() == null) return null;
+        if (now.building() == null) return;
         save(new State(name, now.building(), null, now.target()));
-        return now.activeSuffix();
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", name), Updates.addEachToSet("retired", oldCollections));
+    }
+
+    /** Drops the collections of replaced generations; runs before the processors and the web server start. */
+    @PostConstruct
+    void dropRetired() {
+        for (Document model : mongo.getCollection(COLLECTION).find()) {
+            List<String> retired = model.getList("retired", String.class, List.of());
+            retired.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
+            if (!retired.isEmpty()) {
+                mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", model.get("_id")), Updates.unset("retired"));
+            }
+        }
+    }
+
+    /** Drops a collection if it exists (the embedded server logs an error for a missing one). */
+    public void drop(String collection) {
+        if (mongo.collectionExists(collection)) mongo.dropCollection(collection);
     }
 
     private void save(State state) {
-        Document document = new Document("_id", state.name()).append("active", state.active())
-                .append("building", state.building()).append("target", state.target());
-        mongo.getCollection(COLLECTION).replaceOne(Filters.eq("_id", state.name()), document, new ReplaceOptions().upsert(true));
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", state.name()), Updates.combine(
+                Updates.set("active", state.active()), Updates.set("building", state.building()),
+                Updates.set("target", state.target())), new UpdateOptions().upsert(true));
     }
 }
