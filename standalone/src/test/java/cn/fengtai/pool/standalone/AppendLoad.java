@@ -75,14 +75,7 @@ final class AppendLoad {
             thread.start();
             threads.add(thread);
         }
-        Thread.sleep(warmUp.toMillis());
-        long start = System.nanoTime();
-        counting.set(true);
-        Thread.sleep(measured.toMillis());
-        counting.set(false);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) thread.join();
+        double seconds = countFor(threads, counting, running, warmUp, measured);
         if (firstRefusal.get() != null) System.err.println("first refused command: " + firstRefusal.get());
         return new double[]{done.get() / seconds, done.get(), refused.get()};
     }
@@ -151,6 +144,12 @@ final class AppendLoad {
             thread.start();
             threads.add(thread);
         }
+        return done.get() / countFor(threads, counting, running, warmUp, measured);
+    }
+
+    /** Lets the running clients warm up, counts for {@code measured}, stops them; answers the seconds counted. */
+    private static double countFor(List<Thread> clients, AtomicBoolean counting, AtomicBoolean running, Duration warmUp,
+                                   Duration measured) throws InterruptedException {
         Thread.sleep(warmUp.toMillis());
         long start = System.nanoTime();
         counting.set(true);
@@ -158,8 +157,8 @@ final class AppendLoad {
         counting.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
         running.set(false);
-        for (Thread thread : threads) thread.join();
-        return done.get() / seconds;
+        for (Thread client : clients) client.join();
+        return seconds;
     }
 
     private void command(String user, String path, String body) {

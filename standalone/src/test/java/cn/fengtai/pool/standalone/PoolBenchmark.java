@@ -177,7 +177,7 @@ class PoolBenchmark {
             figures.put("ratioVsAxonDefault", round(ours.eventsPerSecond() / axonDefault.eventsPerSecond()));
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
-                queryAtSmall = query(pool);
+                queryAtSmall = orError(() -> query(pool));
             }
         }
         try (PostgresSchema schema = PostgresSchema.require()) {
@@ -196,8 +196,8 @@ class PoolBenchmark {
                 figures.put("scaling", round(ours.seconds() / (double) figures.get("smallSeconds")));
                 figures.put("peakHeapMiB", memory.peakHeapMiB());
                 figures.put("peakResidentMiB", Rebuild.Memory.peakResidentMiB());
-                query = query(pool);
-                asOf = asOf(pool);
+                query = orError(() -> query(pool));
+                asOf = orError(() -> asOf(pool));
             }
         }
         return figures;
@@ -209,6 +209,20 @@ class PoolBenchmark {
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         machine.put("java", System.getProperty("java.version"));
         return machine;
+    }
+
+    interface Part {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /** A part that failed is reported in the summary, and the parts after it still run. */
+    private static Map<String, Object> orError(Part part) {
+        try {
+            return part.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            return Map.of("error", String.valueOf(e));
+        }
     }
 
     static double round(double value) {

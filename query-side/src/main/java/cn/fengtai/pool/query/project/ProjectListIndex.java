@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,8 @@ public class ProjectListIndex {
     /** The ids of one page, in order, and how many projects matched. */
     public record Page(List<String> ids, long total) {
     }
+
+    private static final int LOAD_CHUNK = 2_000;
 
     private final MongoTemplate mongo;
     private final ReadModels readModels;
@@ -105,8 +108,16 @@ public class ProjectListIndex {
                 long start = System.nanoTime();
                 Map<String, Entry> target = entries;
                 String collection = readModels.active(ProjectProjection.NAME, ProjectView.class);
-                try (var views = mongo.stream(new Query(), ProjectView.class, collection)) {
-                    views.forEach(view -> merge(target, Entry.of(view)));
+                // The ids first, then the projects by id a few thousand at a time: the embedded server answers a
+                // query in one reply, and one reply of every project outgrows the driver's 48 MB limit.
+                Query ids = new Query();
+                ids.fields().include("_id");
+                List<String> all = mongo.find(ids, org.bson.Document.class, collection).stream()
+                        .map(d -> d.getString("_id")).toList();
+                for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+                    List<String> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
+                    mongo.find(Query.query(Criteria.where("_id").in(chunk)), ProjectView.class, collection)
+                            .forEach(view -> merge(target, Entry.of(view)));
                 }
                 loaded = generation == active;
                 log.info("project list index loaded: {} projects of generation {} in {} ms", target.size(), active,
