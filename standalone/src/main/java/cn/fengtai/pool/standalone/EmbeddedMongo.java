@@ -4,6 +4,9 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +31,22 @@ class EmbeddedMongo {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+    private H2Backend backend;
+
+    /** Processors store their tokens only after the read-model writes before them are on disk. */
+    @Bean
+    static BeanPostProcessor durableBeforeToken(ObjectProvider<MongoServer> server,
+                                                ObjectProvider<EmbeddedMongo> configuration) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof TokenStore tokens)) return bean;
+                server.getObject();
+                return new DurableBeforeToken(tokens, configuration.getObject().backend);
+            }
+        };
+    }
+
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
@@ -36,7 +55,8 @@ class EmbeddedMongo {
         // long reads, which then failed ("Chunk 398 not found", benchmark at a million events). Space of chunks that
         // hold nothing live is still reused.
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        backend = new H2Backend(store);
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
         return server;

@@ -144,7 +144,8 @@ final class AppendLoad {
             thread.start();
             threads.add(thread);
         }
-        return done.get() / countFor(threads, counting, running, warmUp, measured);
+        double seconds = countFor(threads, counting, running, warmUp, measured);
+        return done.get() / seconds;
     }
 
     /** Lets the running clients warm up, counts for {@code measured}, stops them; answers the seconds counted. */
