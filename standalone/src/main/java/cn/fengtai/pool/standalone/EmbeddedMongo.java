@@ -51,10 +51,7 @@ class EmbeddedMongo {
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
-        // No background compaction: after a rebuild rewrote most of the store, H2's compaction moved pages away under
-        // long reads, which then failed ("Chunk 398 not found", benchmark at a million events). Space of chunks that
-        // hold nothing live is still reused.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
+        MVStore store = MVStore.open(file.toString());
         backend = new H2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
