@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -63,10 +62,6 @@ class EventStreamTest {
         pool.close();
     }
 
-    static long storedEvents() {
-        return pool.context().getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-    }
-
     @Test
     void pagesThroughTheWholeHistoryInOrderEachEventOnce() throws Exception {
         List<Long> positions = new ArrayList<>();
@@ -101,7 +96,7 @@ class EventStreamTest {
             }
             after = page.body().path("next").asLong();
         }
-        assertThat(positions).hasSize((int) storedEvents()).isSorted().doesNotHaveDuplicates();
+        assertThat(positions).hasSize((int) pool.storedEvents()).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,13 +72,9 @@ class MalformedInputTest {
         pool.close();
     }
 
-    static long storedEvents() {
-        return pool.context().getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-    }
-
     @Test
     void everyBadBodyOnEveryCommandIsA4xxProblemAndStoresNothing() throws Exception {
-        long before = storedEvents();
+        long before = pool.storedEvents();
         HttpClient client = HttpClient.newHttpClient();
         List<String> failures = new ArrayList<>();
         for (String path : COMMAND_PATHS) {
@@ -95,7 +90,7 @@ class MalformedInputTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(storedEvents()).as("nothing stored").isEqualTo(before);
+        assertThat(pool.storedEvents()).as("nothing stored").isEqualTo(before);
     }
 
     @Test

@@ -60,6 +60,12 @@ final class RunningPool implements AutoCloseable {
         return context;
     }
 
+    /** How many events the event store holds, counted in its table. */
+    long storedEvents() {
+        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
     Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
