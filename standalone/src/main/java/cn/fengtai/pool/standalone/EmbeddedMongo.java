@@ -4,9 +4,6 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,29 +28,12 @@ class EmbeddedMongo {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private H2Backend backend;
-
-    /** Processors store their tokens only after the read-model writes before them are on disk. */
-    @Bean
-    static BeanPostProcessor durableBeforeToken(ObjectProvider<MongoServer> server,
-                                                ObjectProvider<EmbeddedMongo> configuration) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof TokenStore tokens)) return bean;
-                server.getObject();
-                return new DurableBeforeToken(tokens, configuration.getObject().backend);
-            }
-        };
-    }
-
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
         MVStore store = MVStore.open(file.toString());
-        backend = new H2Backend(store);
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(new H2Backend(store));
         server.bind("127.0.0.1", 0);
         log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
         return server;

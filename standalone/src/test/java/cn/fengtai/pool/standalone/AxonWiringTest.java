@@ -59,10 +59,4 @@ class AxonWiringTest {
         assertThat(processing.listenerInvocationErrorHandler(ProjectProjection.NAME))
                 .isInstanceOf(PropagatingErrorHandler.class);
     }
-
-    @Test
-    void tokensAreStoredOnlyAfterTheEmbeddedStoreIsCommitted() {
-        EventProcessingConfiguration processing = pool.context().getBean(EventProcessingConfiguration.class);
-        assertThat(processing.tokenStore(ProjectProjection.NAME)).isInstanceOf(DurableBeforeToken.class);
-    }
 }

@@ -2,7 +2,13 @@ package cn.fengtai.pool.standalone;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.fengtai.pool.query.project.ProjectProjection;
+import com.mongodb.client.MongoCollection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -81,6 +87,40 @@ class ReadModelOutageTest {
             assertThat(mongo.collectionExists("projects")).as("the replaced generation is dropped at the next start").isFalse();
             assertThat(mongo.collectionExists("projects_g2")).isTrue();
             assertThat(third.as("auditor").get("/api/projects?size=1").body().path("total").asLong()).isEqualTo(ids.size());
+        }
+    }
+
+    /**
+     * A batch that fails in the middle is delivered again until it succeeds, never skipped: the token of a batch is
+     * stored after its writes. The failure is made real: the view of a project is taken away while its cancellation
+     * waits in the same batch as another filing.
+     */
+    @Test
+    void aBatchThatFailsIsRetriedNotSkipped() {
+        try (RunningPool pool = RunningPool.start(data)) {
+            RunningPool office = pool.as("street.wulidian");
+            String first = file(office, 0);
+            pool.as("auditor").await("/api/projects?size=1", p -> p.path("total").asLong() == 1);
+            StreamingEventProcessor projects = pool.context().getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(ProjectProjection.NAME, StreamingEventProcessor.class).orElseThrow();
+            MongoCollection<Document> views = pool.context().getBean(MongoTemplate.class).getCollection("projects");
+            Document view = views.find(new Document("_id", first)).first();
+            assertThat(view).isNotNull();
+
+            projects.shutDown();
+            assertThat(pool.as("district").post("/api/projects/" + first + "/cancel", "{\"reason\":\"重复立项\"}").status()).isEqualTo(200);
+            String second = file(office, 1);
+            views.deleteOne(new Document("_id", first));
+            projects.start();
+            JsonNode failing = pool.as("auditor").await("/api/admin/projections", list -> list.get(0).path("error").asBoolean()).body();
+            assertThat(failing.get(0).path("error").asBoolean()).as("the batch fails without the view").isTrue();
+
+            views.insertOne(view);
+            JsonNode page = pool.as("auditor").await("/api/projects?size=10", p -> p.path("total").asLong() == 2).body();
+            assertThat(page.path("total").asLong()).as("the filing after the failure is not skipped").isEqualTo(2);
+            assertThat(pool.as("auditor").get("/api/projects/" + second).status()).isEqualTo(200);
+            assertThat(pool.as("auditor").await("/api/projects/" + first, p -> p.path("status").asString().equals("CANCELLED"))
+                    .body().path("status").asString()).as("the failed event itself is applied").isEqualTo("CANCELLED");
         }
     }
 
