@@ -6,6 +6,7 @@ import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
+import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,7 +43,7 @@ class ProjectionsController {
     static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
 
     static {
-        COLLECTIONS.put(ProjectProjection.NAME, List.of("projects", ProjectProjection.STATISTICS));
+        COLLECTIONS.put(ProjectProjection.NAME, List.of("projects", ProjectProjection.STATISTICS, StatisticsCheckpoints.COLLECTION));
         COLLECTIONS.put(BatchProjection.NAME, List.of("batches"));
         COLLECTIONS.put(FundProjection.NAME, List.of("funds"));
         COLLECTIONS.put(AppealVolumeProjection.NAME, List.of("appeal_volumes"));

@@ -3,14 +3,18 @@ package cn.fengtai.pool.query.project;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.statistics.Counters;
+import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +26,9 @@ import org.springframework.stereotype.Component;
  * are written first and remember the last position they count ({@code position}); when a batch is retried after a
  * crash between the two writes, its events up to that position still fold into the views but are not counted again.
  * The other way round (views first) a retry would find the views already folded and the counts would be lost.
+ * <p>
+ * Every {@code pool.statistics.checkpoint-every} counted events, a copy of the counters is kept
+ * ({@link StatisticsCheckpoints}): the statistics at a past instant start from it.
  */
 @Component
 @ProcessingGroup(ProjectProjection.NAME)
@@ -32,15 +39,18 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     static final String POOL = "pool";
 
     private final ProjectListIndex index;
+    private final long checkpointEvery;
 
     public ProjectProjection(MongoTemplate mongo) {
-        this(mongo, null);
+        this(mongo, null, 5_000);
     }
 
     @Autowired
-    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index) {
+    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index,
+                             @Value("${pool.statistics.checkpoint-every:5000}") long checkpointEvery) {
         super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
         this.index = index;
+        this.checkpointEvery = checkpointEvery;
     }
 
     /** The counters answering queries now. */
@@ -51,8 +61,22 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     /** The counters of one generation, and the position they count up to (-1 before the first event). */
     static Counted load(MongoTemplate mongo, String suffix) {
         Document stored = mongo.getCollection(STATISTICS + suffix).find(Filters.eq("_id", POOL)).first();
-        return new Counted(Counters.fromDocument(stored), stored == null ? -1 : stored.get("position", Number.class).longValue(),
-                suffix);
+        Counted counted = new Counted(Counters.fromDocument(stored),
+                stored == null ? -1 : stored.get("position", Number.class).longValue(), suffix);
+        if (stored != null) {
+            counted.checkpointed = stored.get("checkpointed") instanceof Number n ? n.longValue() : -1;
+            counted.maxTimestamp = instant(stored.getDate("maxTimestamp"));
+            counted.minTimestamp = instant(stored.getDate("minTimestamp"));
+        }
+        return counted;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 
     public static final class Counted {
@@ -61,6 +85,10 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private long position;
 
         private final String suffix;
+        /** The position of the last copy, the latest recorded time counted, the earliest one since the last copy. */
+        private long checkpointed = -1;
+        private Instant maxTimestamp;
+        private Instant minTimestamp;
 
         Counted(Counters counters, long position, String suffix) {
             this.counters = counters;
@@ -90,6 +118,9 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         if (position > counted.stored) {
             counted.counters.add(document);
             counted.position = Math.max(counted.position, position);
+            Instant recorded = document.updatedAt();
+            if (counted.maxTimestamp == null || recorded.isAfter(counted.maxTimestamp)) counted.maxTimestamp = recorded;
+            if (counted.minTimestamp == null || recorded.isBefore(counted.minTimestamp)) counted.minTimestamp = recorded;
         }
     }
 
@@ -97,8 +128,17 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     protected void flush(Object batch) {
         Counted counted = (Counted) batch;
         if (counted.position == counted.stored) return;
+        if (counted.position - counted.checkpointed >= checkpointEvery) {
+            // Before the counters: a crash in between recounts the batch and writes the same copy again.
+            StatisticsCheckpoints.write(mongo, counted.suffix, counted.counters, counted.position, counted.maxTimestamp,
+                    counted.minTimestamp);
+            counted.checkpointed = counted.position;
+            counted.minTimestamp = null;
+        }
         mongo.getCollection(STATISTICS + counted.suffix).replaceOne(Filters.eq("_id", POOL),
-                counted.counters.toDocument().append("_id", POOL).append("position", counted.position),
+                counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
+                        .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))
+                        .append("minTimestamp", date(counted.minTimestamp)),
                 new ReplaceOptions().upsert(true));
     }
 
@@ -109,6 +149,6 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
 
     @Override
     protected List<String> otherCollections(String suffix) {
-        return List.of(STATISTICS + suffix);
+        return List.of(STATISTICS + suffix, StatisticsCheckpoints.COLLECTION + suffix);
     }
 }

@@ -41,31 +41,31 @@ class StatisticsController {
 
     @GetMapping("/district")
     PoolStatistics.District district(@RequestParam(required = false) String asOf) {
-        return PoolStatistics.district(source(asOf).counters());
+        return PoolStatistics.district(counters(instant(asOf)));
     }
 
     @GetMapping("/batches/{id}")
     PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        PastPool.State source = source(asOf);
-        String batch = requireBatch(Params.code("id", id), source);
-        return PoolStatistics.batch(batch, source.counters());
+        Instant at = instant(asOf);
+        String batch = requireBatch(Params.code("id", id), at);
+        return PoolStatistics.batch(batch, counters(at));
     }
 
     /** One row per street office, as API.md has it (optionally for one batch). */
     @GetMapping("/streets")
     List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
-        PastPool.State source = source(asOf);
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
-        return PoolStatistics.streets(b, source.counters());
+        Instant at = instant(asOf);
+        String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
+        return PoolStatistics.streets(b, counters(at));
     }
 
     @GetMapping("/streets/{code}")
     PoolStatistics.Street street(@PathVariable String code, @RequestParam(required = false) String batch,
                                  @RequestParam(required = false) String asOf) {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
-        PastPool.State source = source(asOf);
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch), source);
-        return PoolStatistics.street(code, b, source.counters());
+        Instant at = instant(asOf);
+        String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
+        return PoolStatistics.street(code, b, counters(at));
     }
 
     @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
@@ -139,8 +139,9 @@ class StatisticsController {
         }
         String s = street == null ? null : Params.code("street", street);
         String t = issueType == null ? null : Params.code("issueType", issueType);
-        if (asOf != null) {
-            List<AppealTrends.Volume> volumes = source(asOf).volumes().stream()
+        Instant at = instant(asOf);
+        if (at != null) {
+            List<AppealTrends.Volume> volumes = past.volumesAt(at).stream()
                     .filter(v -> (s == null || s.equals(v.street())) && (t == null || t.equals(v.issueType()))).toList();
             return AppealTrends.of(p, volumes);
         }
@@ -154,17 +155,18 @@ class StatisticsController {
         return AppealTrends.of(p, volumes);
     }
 
-    /**
-     * The figures now (the counters the projects projection keeps: known batches are then looked up, volumes queried
-     * by period) or, with {@code asOf}, as they stood then (folded from the events).
-     */
-    private PastPool.State source(String asOf) {
-        Instant at = Params.instant("asOf", asOf);
-        return at != null ? past.at(at) : new PastPool.State(ProjectProjection.load(mongo).counters, null, List.of());
+    private static Instant instant(String asOf) {
+        return Params.instant("asOf", asOf);
     }
 
-    private String requireBatch(String id, PastPool.State source) {
-        boolean known = source.batches() != null ? source.batches().contains(id) : mongo.findById(id, BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)) != null;
+    /** The counters now (kept by the projects projection) or, at an instant, as they stood then. */
+    private Counters counters(Instant at) {
+        return at != null ? past.countersAt(at) : ProjectProjection.load(mongo).counters;
+    }
+
+    private String requireBatch(String id, Instant at) {
+        boolean known = at != null ? past.batchExistedAt(id, at)
+                : mongo.findById(id, BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)) != null;
         if (!known) throw new NotFound("no batch has the id '" + id + "'");
         return id;
     }

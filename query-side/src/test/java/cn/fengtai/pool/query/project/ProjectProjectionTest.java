@@ -7,6 +7,7 @@ import cn.fengtai.pool.events.Rating;
 import cn.fengtai.pool.events.project.*;
 import cn.fengtai.pool.query.readmodel.EmbeddedMongo;
 import cn.fengtai.pool.query.statistics.Counters;
+import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterEach;
@@ -186,5 +187,26 @@ class ProjectProjectionTest {
         ProjectView caughtUp = mongo.template.findById(ID, ProjectView.class);
         assertThat(caughtUp.status()).isEqualTo(ProjectStatus.COMPLETED);
         assertThat(ProjectProjection.load(mongo.template).counters).isEqualTo(Counters.of(List.of(caughtUp)));
+    }
+
+    @Test
+    void copiesOfTheCountersAreKeptWithTheTimesOfTheEventsTheyCount() {
+        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, 2);
+        List<Object> events = List.of(filed(), approved(), new ProjectStarted(ID, false, DAY, null),
+                new ProjectCompleted(ID, BigDecimal.TEN, "done", DAY, null));
+        ProjectView third = new ProjectView();
+        for (int round = 0; round < 2; round++) { // the second round is a redelivery: it changes nothing
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                everySecond.on(new GenericDomainEventMessage<>("Project", ID, sequence, events.get(sequence), null, "e-" + sequence,
+                        Instant.parse("2024-04-01T00:00:00Z").plusSeconds(sequence)), new GlobalSequenceTrackingToken(100 + sequence));
+                if (round == 0 && sequence < 3) third.apply(events.get(sequence));
+            }
+        }
+
+        assertThat(StatisticsCheckpoints.list(mongo.template, "")).containsExactly(
+                new StatisticsCheckpoints.Checkpoint(100, Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-04-01T00:00:00Z")),
+                new StatisticsCheckpoints.Checkpoint(102, Instant.parse("2024-04-01T00:00:02Z"), Instant.parse("2024-04-01T00:00:01Z")));
+        assertThat(StatisticsCheckpoints.counters(mongo.template, "", 102)).isEqualTo(Counters.of(List.of(third)));
+        assertThat(StatisticsCheckpoints.counters(mongo.template, "", 102).count("status:IN_PROGRESS")).isEqualTo(1);
     }
 }

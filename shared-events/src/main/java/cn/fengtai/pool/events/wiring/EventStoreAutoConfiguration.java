@@ -37,7 +37,7 @@ import javax.sql.DataSource;
 public class EventStoreAutoConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+    public SerialAppendEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,

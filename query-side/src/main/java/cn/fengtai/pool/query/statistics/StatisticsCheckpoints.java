@@ -1,0 +1,85 @@
+package cn.fengtai.pool.query.statistics;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Copies of the pool's {@link Counters}, taken by the projects projection every few thousand project events, so that
+ * the figures at a past instant start from the last copy before it instead of the first event ({@link PastPool}).
+ * <p>
+ * An event's recorded time is taken when its command runs and its position when it is appended, so times follow
+ * positions closely but not exactly. Each copy therefore keeps two times: {@code maxTimestamp}, the latest time of all
+ * project events it counts (an instant at or after it includes every one of them), and {@code minTimestamp}, the
+ * earliest time of the project events since the copy before (an instant before it includes none of those).
+ * The counters are stored compressed: they hold a figure per batch, street and category, and a copy is kept for good.
+ */
+public final class StatisticsCheckpoints {
+
+    public static final String COLLECTION = "statistics_checkpoints";
+
+    /** A copy's position and times, without its counters. */
+    public record Checkpoint(long position, Instant maxTimestamp, Instant minTimestamp) {
+    }
+
+    private StatisticsCheckpoints() {
+    }
+
+    public static void write(MongoTemplate mongo, String suffix, Counters counters, long position, Instant maxTimestamp,
+                             Instant minTimestamp) {
+        Document copy = new Document("_id", position).append("position", position)
+                .append("maxTimestamp", Date.from(maxTimestamp)).append("minTimestamp", Date.from(minTimestamp))
+                .append("counters", new Binary(gzip(counters.toDocument().toJson())));
+        mongo.getCollection(COLLECTION + suffix).replaceOne(Filters.eq("_id", position), copy, new ReplaceOptions().upsert(true));
+    }
+
+    /** Every copy of this generation, oldest first. */
+    public static List<Checkpoint> list(MongoTemplate mongo, String suffix) {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        mongo.getCollection(COLLECTION + suffix).find().projection(Projections.exclude("counters"))
+                .sort(Sorts.ascending("position"))
+                .forEach(d -> checkpoints.add(new Checkpoint(d.get("position", Number.class).longValue(),
+                        d.getDate("maxTimestamp").toInstant(), d.getDate("minTimestamp").toInstant())));
+        return checkpoints;
+    }
+
+    public static Counters counters(MongoTemplate mongo, String suffix, long position) {
+        Document copy = mongo.getCollection(COLLECTION + suffix).find(Filters.eq("_id", position)).first();
+        if (copy == null) throw new IllegalStateException("no statistics checkpoint at position " + position);
+        return Counters.fromDocument(Document.parse(gunzip(copy.get("counters", Binary.class).getData())));
+    }
+
+    private static byte[] gzip(String json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] data) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
