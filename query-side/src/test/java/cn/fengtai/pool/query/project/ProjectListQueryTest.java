@@ -66,6 +66,11 @@ class ProjectListQueryTest {
             List<String> fromMemory = entries.stream().filter(question.matches()).sorted(question.order())
                     .map(ProjectListIndex.Entry::id).toList();
             assertThat(fromMemory).as(question.toString()).isEqualTo(fromMongo);
+            List<ProjectListIndex.Entry> matching = entries.stream().filter(question.matches()).toList();
+            for (int count : new int[]{1, 5, 20}) { // early pages come from a bounded heap, not a sort of every match
+                assertThat(ProjectListIndex.first(matching, question.order(), count).stream().map(ProjectListIndex.Entry::id).toList())
+                        .as("first %d of %s", count, question).isEqualTo(fromMongo.subList(0, Math.min(count, fromMongo.size())));
+            }
         }
     }
 
