@@ -67,7 +67,10 @@ class PoolBenchmark {
              RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
             AppendLoad load = new AppendLoad(pool.base);
             load.prepare();
+            var lock = pool.context().getBean(cn.fengtai.pool.events.wiring.SerialAppendEngine.class).lockTimes();
+            var before = lock.totals();
             double[] http = load.http(CLIENTS, WARM_UP, MEASURED);
+            var during = lock.totals().minus(before);
             double raw = AppendLoad.rawCeiling(schema, CLIENTS, WARM_UP, MEASURED);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("clients", CLIENTS);
@@ -76,6 +79,10 @@ class PoolBenchmark {
             figures.put("refused", (long) http[2]);
             figures.put("rawCeilingPerSecond", round(raw));
             figures.put("ratio", round(http[0] / raw));
+            // Where the time goes: appends are serialised from the lock to their commit (means over the whole run).
+            figures.put("appends", during.appends());
+            figures.put("meanLockWaitMs", round(during.meanWaitMillis()));
+            figures.put("meanLockHeldMs", round(during.meanHeldMillis()));
             return figures;
         }
     }

@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Project lists, project detail (live or as of a past instant) and a project's history from the event store. */
@@ -81,10 +78,8 @@ class ProjectQueryController {
         long total;
         if (fromMemory.isPresent()) {
             total = fromMemory.get().total();
-            Map<String, ProjectView> byId = new HashMap<>();
-            mongo.find(Query.query(Criteria.where("_id").in(fromMemory.get().ids())), ProjectView.class, projects)
-                    .forEach(v -> byId.put(v.id(), v));
-            views = fromMemory.get().ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+            views = index.views(fromMemory.get().ids(),
+                    ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), ProjectView.class, projects));
         } else {
             Query query = Query.query(question.criteria());
             total = mongo.count(query, ProjectView.class, projects);

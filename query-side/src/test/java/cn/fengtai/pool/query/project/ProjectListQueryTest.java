@@ -74,6 +74,35 @@ class ProjectListQueryTest {
         }
     }
 
+    @Test
+    void aListShowsTheViewAtTheVersionTheIndexKnowsReadAgainOnlyWhenItChanged() {
+        ProjectListIndex index = new ProjectListIndex(mongo.template, new cn.fengtai.pool.query.readmodel.ReadModels(mongo.template),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class), true);
+        ProjectView view = new ProjectView();
+        view.apply(new ProjectFiled("p-1", "youanmen", null, "屋顶防水", null, Category.HOUSING, List.of("HOUSE_LEAK"),
+                Channel.HOTLINE, List.of(), BigDecimal.ONE, LocalDate.of(2024, 1, 1), null));
+        view.stamp(0, 10, Instant.parse("2024-01-01T00:00:00Z"));
+        List<List<String>> reads = new ArrayList<>();
+        java.util.function.Function<List<String>, java.util.Collection<ProjectView>> read = ids -> {
+            reads.add(ids);
+            return List.of(mongo.template.findById(ids.get(0), ProjectView.class));
+        };
+        mongo.template.save(view);
+        index.written(List.of(view), -1);
+
+        assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(0L);
+        assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(0L);
+        assertThat(reads).as("the second list is served from memory").hasSize(1);
+
+        view.apply(new ProjectApproved("p-1", "2024-1", "u", null, List.of("t"), LocalDate.of(2024, 1, 2), null));
+        view.stamp(1, 11, Instant.parse("2024-01-02T00:00:00Z"));
+        mongo.template.save(view);
+        index.written(List.of(view), -1);
+        assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(1L);
+        assertThat(reads).as("a newer version is read again").hasSize(2);
+    }
+
     private static ProjectListIndex.Entry last(List<ProjectListIndex.Entry> entries, String id) {
         ProjectListIndex.Entry last = null;
         for (ProjectListIndex.Entry e : entries) if (e.id().equals(id)) last = e;

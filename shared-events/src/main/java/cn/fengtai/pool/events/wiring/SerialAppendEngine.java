@@ -9,6 +9,8 @@ import org.axonframework.serialization.Serializer;
 import cn.fengtai.pool.events.audit.EventChain;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +33,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
     static final String LOCK = "UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1";
 
     private final JdbcTemplate jdbc;
+    private final AppendLockTimes lockTimes = new AppendLockTimes();
 
     SerialAppendEngine(Builder builder, JdbcTemplate jdbc) {
         super(builder);
@@ -42,7 +45,18 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        long asked = System.nanoTime();
         jdbc.update(LOCK);
+        long locked = System.nanoTime();
+        lockTimes.waited(locked - asked);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    lockTimes.held(System.nanoTime() - locked);
+                }
+            });
+        }
         super.appendEvents(events, serializer);
         chain();
     }
@@ -90,6 +104,11 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
                     .asStream().forEach(event -> events.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event));
         }
         return events;
+    }
+
+    /** How long appends waited for the lock and held it (until their transaction ended), since the start. */
+    public AppendLockTimes lockTimes() {
+        return lockTimes;
     }
 
     /** The stored columns an event's hash covers. */
