@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * crash between the two writes, its events up to that position still fold into the views but are not counted again.
  * The other way round (views first) a retry would find the views already folded and the counts would be lost.
  * <p>
- * Every {@code pool.statistics.checkpoint-every} counted events, a copy of the counters is kept
+ * At least {@code pool.statistics.checkpoint-every} positions of the store apart, a copy of the counters is kept
  * ({@link StatisticsCheckpoints}): the statistics at a past instant start from it.
  */
 @Component
@@ -63,10 +63,15 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         Document stored = mongo.getCollection(STATISTICS + suffix).find(Filters.eq("_id", POOL)).first();
         Counted counted = new Counted(Counters.fromDocument(stored),
                 stored == null ? -1 : stored.get("position", Number.class).longValue(), suffix);
-        if (stored != null) {
-            counted.checkpointed = stored.get("checkpointed") instanceof Number n ? n.longValue() : -1;
+        if (stored != null && stored.containsKey("checkpointed")) {
+            counted.checkpointed = stored.get("checkpointed", Number.class).longValue();
             counted.maxTimestamp = instant(stored.getDate("maxTimestamp"));
             counted.minTimestamp = instant(stored.getDate("minTimestamp"));
+        } else if (stored != null) {
+            // Counters kept before copies were: the times of the events they count are unknown. The first copy must
+            // then claim the widest span, so that no past instant starts from it or skips what it counts.
+            counted.maxTimestamp = Instant.now();
+            counted.minTimestamp = Instant.EPOCH;
         }
         return counted;
     }

@@ -73,7 +73,7 @@ class ProjectQueryController {
         int n = Params.range("size", size, 20, 1, 200);
         String projects = readModels.active(ProjectProjection.NAME, ProjectView.class);
         LocalDate today = LocalDate.now(clock);
-        Optional<ProjectListIndex.Page> fromMemory = index.page(question.matches(), question.order(), (long) p * n, n);
+        Optional<ProjectListIndex.Page> fromMemory = index.page(question.street(), question.matches(), question.order(), (long) p * n, n);
         List<ProjectView> views;
         long total;
         if (fromMemory.isPresent()) {

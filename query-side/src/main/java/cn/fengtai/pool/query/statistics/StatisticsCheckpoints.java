@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Copies of the pool's {@link Counters}, taken by the projects projection every few thousand project events, so that
+ * Copies of the pool's {@link Counters}, taken by the projects projection every few thousand events, so that
  * the figures at a past instant start from the last copy before it instead of the first event ({@link PastPool}).
  * <p>
  * An event's recorded time is taken when its command runs and its position when it is appended, so times follow

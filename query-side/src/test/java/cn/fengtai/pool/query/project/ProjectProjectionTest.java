@@ -209,4 +209,18 @@ class ProjectProjectionTest {
         assertThat(StatisticsCheckpoints.counters(mongo.template, "", 102)).isEqualTo(Counters.of(List.of(third)));
         assertThat(StatisticsCheckpoints.counters(mongo.template, "", 102).count("status:IN_PROGRESS")).isEqualTo(1);
     }
+
+    @Test
+    void theFirstCopyAfterCountersKeptWithoutCopiesClaimsEveryTime() {
+        // counters as an earlier version stored them: figures and position, no times
+        mongo.template.getCollection(ProjectProjection.STATISTICS).insertOne(new Counters().toDocument()
+                .append("_id", ProjectProjection.POOL).append("position", 99L));
+        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, 2);
+        everySecond.on(new GenericDomainEventMessage<>("Project", ID, 0, filed(), null, "e-0",
+                Instant.parse("2024-04-01T00:00:00Z")), new GlobalSequenceTrackingToken(100));
+
+        StatisticsCheckpoints.Checkpoint copy = StatisticsCheckpoints.list(mongo.template, "").get(0);
+        assertThat(copy.minTimestamp()).as("what it counts may have been recorded at any time").isEqualTo(Instant.EPOCH);
+        assertThat(copy.maxTimestamp()).isAfter(Instant.parse("2024-04-01T00:00:00Z"));
+    }
 }
