@@ -1,11 +1,8 @@
 package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -71,7 +68,7 @@ public class ProjectListIndex {
 
     private final MongoTemplate mongo;
     private final ReadModels readModels;
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ProjectsProcessor projects;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "project-list-index");
         thread.setDaemon(true);
@@ -92,18 +89,18 @@ public class ProjectListIndex {
     private final long waitForLoadMillis;
 
     public ProjectListIndex(MongoTemplate mongo, ReadModels readModels,
-                            ObjectProvider<EventProcessingConfiguration> processing,
+                            ProjectsProcessor projects,
                             @Value("${pool.embedded-mongo:false}") boolean embeddedServer) {
         this.mongo = mongo;
         this.readModels = readModels;
-        this.processing = processing;
+        this.projects = projects;
         this.waitForLoadMillis = embeddedServer ? 20_000 : 0;
     }
 
     /** Loads the index once the projects projection runs here, and again when another generation answers. */
     @Scheduled(fixedDelay = 1_000)
     void keepLoaded() {
-        if (!projectionRunsHere()) return;
+        if (!projects.runsHere()) return;
         int active = readModels.state(ProjectProjection.NAME).active();
         if (active != generation || !loaded) reload(active);
     }
@@ -145,7 +142,7 @@ public class ProjectListIndex {
      */
     public Optional<Page> page(String street, Predicate<Entry> filter, Comparator<Entry> order, long skip, int limit) {
         int active = readModels.state(ProjectProjection.NAME).active();
-        if (!projectionRunsHere()) return Optional.empty();
+        if (!projects.runsHere()) return Optional.empty();
         if (active != generation || !loaded) {
             reload(active);
             if (!awaitLoaded(active)) return Optional.empty();
@@ -217,13 +214,6 @@ public class ProjectListIndex {
                 loading.set(false);
             }
         });
-    }
-
-    private boolean projectionRunsHere() {
-        EventProcessingConfiguration configuration = processing.getIfAvailable();
-        if (configuration == null) return false;
-        return configuration.eventProcessor(ProjectProjection.NAME, StreamingEventProcessor.class)
-                .map(p -> p.isRunning() && !p.processingStatus().isEmpty()).orElse(false);
     }
 
     /** Every project's entry, and the same entries by street (a project's street never changes). */

@@ -3,6 +3,7 @@ package cn.fengtai.pool.query.project;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.statistics.Counters;
+import cn.fengtai.pool.query.statistics.LiveCounters;
 import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -39,17 +40,19 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     static final String POOL = "pool";
 
     private final ProjectListIndex index;
+    private final LiveCounters live;
     private final long checkpointEvery;
 
     public ProjectProjection(MongoTemplate mongo) {
-        this(mongo, null, 5_000);
+        this(mongo, null, null, 5_000);
     }
 
     @Autowired
-    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index,
+    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live,
                              @Value("${pool.statistics.checkpoint-every:5000}") long checkpointEvery) {
         super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
         this.index = index;
+        this.live = live;
         this.checkpointEvery = checkpointEvery;
     }
 
@@ -59,7 +62,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     /** The counters of one generation, and the position they count up to (-1 before the first event). */
-    static Counted load(MongoTemplate mongo, String suffix) {
+    public static Counted load(MongoTemplate mongo, String suffix) {
         Document stored = mongo.getCollection(STATISTICS + suffix).find(Filters.eq("_id", POOL)).first();
         Counted counted = new Counted(Counters.fromDocument(stored),
                 stored == null ? -1 : stored.get("position", Number.class).longValue(), suffix);
@@ -145,6 +148,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
                         .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))
                         .append("minTimestamp", date(counted.minTimestamp)),
                 new ReplaceOptions().upsert(true));
+        if (live != null) live.written(counted.suffix, counted.counters);
     }
 
     @Override

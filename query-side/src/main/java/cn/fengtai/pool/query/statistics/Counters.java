@@ -35,6 +35,11 @@ public final class Counters {
         return counters;
     }
 
+    /** An independent copy: the projection goes on changing its own. */
+    public Counters copy() {
+        return new Counters(new HashMap<>(counts), new HashMap<>(amounts));
+    }
+
     public void add(ProjectView project) {
         contribute(project, 1);
     }

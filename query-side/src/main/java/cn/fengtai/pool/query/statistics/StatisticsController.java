@@ -32,8 +32,10 @@ class StatisticsController {
     private final MongoTemplate mongo;
     private final ReadModels readModels;
     private final PastPool past;
+    private final LiveCounters live;
 
-    StatisticsController(MongoTemplate mongo, ReadModels readModels, PastPool past) {
+    StatisticsController(MongoTemplate mongo, ReadModels readModels, PastPool past, LiveCounters live) {
+        this.live = live;
         this.mongo = mongo;
         this.readModels = readModels;
         this.past = past;
@@ -161,7 +163,9 @@ class StatisticsController {
 
     /** The counters now (kept by the projects projection) or, at an instant, as they stood then. */
     private Counters counters(Instant at) {
-        return at != null ? past.countersAt(at) : ProjectProjection.load(mongo).counters;
+        if (at != null) return past.countersAt(at);
+        String suffix = readModels.state(ProjectProjection.NAME).activeSuffix();
+        return live.of(suffix).orElseGet(() -> ProjectProjection.load(mongo, suffix).counters);
     }
 
     private String requireBatch(String id, Instant at) {

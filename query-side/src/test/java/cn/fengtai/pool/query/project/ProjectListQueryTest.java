@@ -109,8 +109,8 @@ class ProjectListQueryTest {
     /** An index outside a running application: it holds what it is told was written (generation -1). */
     private ProjectListIndex index() {
         return new ProjectListIndex(mongo.template, new cn.fengtai.pool.query.readmodel.ReadModels(mongo.template),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class), true);
+                new ProjectsProcessor(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class)), true);
     }
 
     private static ProjectListIndex.Entry last(List<ProjectListIndex.Entry> entries, String id) {

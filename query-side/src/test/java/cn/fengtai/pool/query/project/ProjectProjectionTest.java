@@ -191,7 +191,7 @@ class ProjectProjectionTest {
 
     @Test
     void copiesOfTheCountersAreKeptWithTheTimesOfTheEventsTheyCount() {
-        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, 2);
+        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, null, 2);
         List<Object> events = List.of(filed(), approved(), new ProjectStarted(ID, false, DAY, null),
                 new ProjectCompleted(ID, BigDecimal.TEN, "done", DAY, null));
         ProjectView third = new ProjectView();
@@ -215,7 +215,7 @@ class ProjectProjectionTest {
         // counters as an earlier version stored them: figures and position, no times
         mongo.template.getCollection(ProjectProjection.STATISTICS).insertOne(new Counters().toDocument()
                 .append("_id", ProjectProjection.POOL).append("position", 99L));
-        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, 2);
+        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, null, 2);
         everySecond.on(new GenericDomainEventMessage<>("Project", ID, 0, filed(), null, "e-0",
                 Instant.parse("2024-04-01T00:00:00Z")), new GlobalSequenceTrackingToken(100));
 
