@@ -190,6 +190,7 @@ public class ProjectListIndex {
         loaded = false;
         generation = active;
         entries = new Entries();
+        recentViews.clear(); // they belong to the generation that answered before
         loader.execute(() -> {
             try {
                 long start = System.nanoTime();
