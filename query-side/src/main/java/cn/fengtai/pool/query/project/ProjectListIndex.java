@@ -13,13 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +60,6 @@ public class ProjectListIndex {
     }
 
     private static final int LOAD_CHUNK = 2_000;
-    private static final int KEPT_VIEWS = 10_000;
 
     private final MongoTemplate mongo;
     private final ReadModels readModels;
@@ -76,13 +71,7 @@ public class ProjectListIndex {
     });
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile Entries entries = new Entries();
-    /** The views lists showed last, at most {@value #KEPT_VIEWS}, least recently shown dropped first. */
-    private final Map<String, ProjectView> recentViews = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ProjectView> eldest) {
-            return size() > KEPT_VIEWS;
-        }
-    });
+    private final ShownViews shown = new ShownViews();
     private volatile int generation = -1;
     private volatile boolean loaded;
 
@@ -112,27 +101,12 @@ public class ProjectListIndex {
         views.forEach(view -> current.merge(Entry.of(view)));
     }
 
-    /**
-     * The views of a page the index answered, in its order: those kept here at the version the index knows, the others
-     * read from MongoDB and kept. Reading a page's views by id from the embedded server costs about 0.4 ms a project
-     * under its collection lock, which at 200 lists a second was more than the server had (docs/benchmarks.md).
-     */
+    /** The views of a page the index answered, in its order ({@link ShownViews}). */
     public List<ProjectView> views(List<String> ids, Function<List<String>, Collection<ProjectView>> read) {
-        Map<String, ProjectView> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
+        return shown.of(ids, id -> {
             Entry entry = entries.all.get(id);
-            ProjectView kept = recentViews.get(id);
-            if (kept != null && entry != null && kept.version() == entry.version()) found.put(id, kept);
-            else missing.add(id);
-        }
-        if (!missing.isEmpty()) {
-            read.apply(missing).forEach(view -> {
-                found.put(view.id(), view);
-                recentViews.put(view.id(), view);
-            });
-        }
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+            return entry == null ? -1 : entry.version();
+        }, read);
     }
 
     /**
@@ -190,7 +164,7 @@ public class ProjectListIndex {
         loaded = false;
         generation = active;
         entries = new Entries();
-        recentViews.clear(); // they belong to the generation that answered before
+        shown.clear(); // they belong to the generation that answered before
         loader.execute(() -> {
             try {
                 long start = System.nanoTime();
