@@ -32,39 +32,52 @@ class PastStatisticsTest {
     @Test
     void everyStatisticAsOfAnInstantEqualsWhatItSaidThen() {
         try (RunningPool anonymous = RunningPool.start(data, "pool.statistics.checkpoint-every=5")) {
-            RunningPool district = anonymous.as("district");
-            Instant beforeTheBatch = Instant.now();
-            RunningPool.sleep(5);
-            assertThat(district.post("/api/batches", "{\"id\":\"2023-1\",\"name\":\"旧批\",\"year\":2023}").status()).isEqualTo(201);
-            List<String> filed = new ArrayList<>();
-            Map<Instant, Map<String, JsonNode>> said = new LinkedHashMap<>();
-            for (int step = 0; step < 12; step++) {
-                for (String street : STREETS.subList(0, 1 + step % 3)) filed.add(file(anonymous, street));
-                String next = filed.get(step);
-                assertThat(district.post("/api/projects/" + next + "/approve", "{\"batch\":\"2023-1\",\"responsibleUnit\":\"街道\","
-                        + "\"deadline\":\"2024-06-30\",\"tasks\":[\"修缮\"]}").status()).isEqualTo(200);
-                if (step % 3 == 1) finish(anonymous, filed.get(step - 1));
-                if (step % 4 == 3) {
-                    String cancelled = filed.remove(filed.size() - 1);
-                    assertThat(district.post("/api/projects/" + cancelled + "/cancel", "{\"reason\":\"重复\"}").status()).isEqualTo(200);
-                }
-                assertThat(district.post("/api/appeal-volumes", "{\"street\":\"youanmen\",\"issueType\":\"HOUSE_LEAK\",\"month\":\"2023-0"
-                        + (1 + step % 2) + "\",\"count\":" + (100 - step) + "}").status()).isIn(200, 201);
-                awaitCaughtUp(anonymous);
-                Map<String, JsonNode> now = new LinkedHashMap<>();
-                FIGURES.forEach(path -> now.put(path, anonymous.get(path).body()));
-                said.put(Instant.now(), now);
-                RunningPool.sleep(5);
-            }
-            MongoTemplate mongo = anonymous.context().getBean(MongoTemplate.class);
-            assertThat(mongo.getCollection("statistics_checkpoints").countDocuments()).as("copies of the counters").isGreaterThan(3);
-
-            said.forEach((instant, figures) -> figures.forEach((path, figure) ->
-                    assertThat(anonymous.get(path + (path.contains("?") ? "&" : "?") + "asOf=" + instant).body())
-                            .as("%s as of %s", path, instant).isEqualTo(figure)));
-            assertThat(anonymous.get("/api/statistics/batches/2023-1?asOf=" + beforeTheBatch).status()).isEqualTo(404);
-            assertThat(anonymous.get("/api/statistics/district?asOf=" + beforeTheBatch).body().path("projects").asLong()).isZero();
+            playAndCompare(anonymous);
         }
+    }
+
+    /** The same on PostgreSQL, whose SQL reads the touched projects' earlier events ({@code SerialAppendEngine.eventsOf}). */
+    @Test
+    void theSameOnPostgres() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.require();
+             RunningPool anonymous = RunningPool.start(data, schema.properties(PostgresSchema.PORT, "pool.statistics.checkpoint-every=5"))) {
+            playAndCompare(anonymous);
+        }
+    }
+
+    private static void playAndCompare(RunningPool anonymous) {
+        RunningPool district = anonymous.as("district");
+        Instant beforeTheBatch = Instant.now();
+        RunningPool.sleep(5);
+        assertThat(district.post("/api/batches", "{\"id\":\"2023-1\",\"name\":\"旧批\",\"year\":2023}").status()).isEqualTo(201);
+        List<String> filed = new ArrayList<>();
+        Map<Instant, Map<String, JsonNode>> said = new LinkedHashMap<>();
+        for (int step = 0; step < 12; step++) {
+            for (String street : STREETS.subList(0, 1 + step % 3)) filed.add(file(anonymous, street));
+            String next = filed.get(step);
+            assertThat(district.post("/api/projects/" + next + "/approve", "{\"batch\":\"2023-1\",\"responsibleUnit\":\"街道\","
+                    + "\"deadline\":\"2024-06-30\",\"tasks\":[\"修缮\"]}").status()).isEqualTo(200);
+            if (step % 3 == 1) finish(anonymous, filed.get(step - 1));
+            if (step % 4 == 3) {
+                String cancelled = filed.remove(filed.size() - 1);
+                assertThat(district.post("/api/projects/" + cancelled + "/cancel", "{\"reason\":\"重复\"}").status()).isEqualTo(200);
+            }
+            assertThat(district.post("/api/appeal-volumes", "{\"street\":\"youanmen\",\"issueType\":\"HOUSE_LEAK\",\"month\":\"2023-0"
+                    + (1 + step % 2) + "\",\"count\":" + (100 - step) + "}").status()).isIn(200, 201);
+            awaitCaughtUp(anonymous);
+            Map<String, JsonNode> now = new LinkedHashMap<>();
+            FIGURES.forEach(path -> now.put(path, anonymous.get(path).body()));
+            said.put(Instant.now(), now);
+            RunningPool.sleep(5);
+        }
+        MongoTemplate mongo = anonymous.context().getBean(MongoTemplate.class);
+        assertThat(mongo.getCollection("statistics_checkpoints").countDocuments()).as("copies of the counters").isGreaterThan(3);
+
+        said.forEach((instant, figures) -> figures.forEach((path, figure) ->
+                assertThat(anonymous.get(path + (path.contains("?") ? "&" : "?") + "asOf=" + instant).body())
+                        .as("%s as of %s", path, instant).isEqualTo(figure)));
+        assertThat(anonymous.get("/api/statistics/batches/2023-1?asOf=" + beforeTheBatch).status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/statistics/district?asOf=" + beforeTheBatch).body().path("projects").asLong()).isZero();
     }
 
     private static String file(RunningPool anonymous, String street) {
