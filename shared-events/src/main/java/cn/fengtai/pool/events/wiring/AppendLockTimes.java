@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How long appends waited for the append lock and how long they held it (from taking it to the end of their
- * transaction). The lock admits one transaction at a time, so the time it is held bounds the append rate: the
- * benchmark reports both means beside the commands a second.
+ * transaction, including any wait for a core). The lock admits one transaction at a time, so once the CPU is not the
+ * limit, the time it is held bounds the append rate: the benchmark reports both means beside the commands a second.
  */
 public final class AppendLockTimes {
 
