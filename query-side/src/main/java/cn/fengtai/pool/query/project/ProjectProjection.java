@@ -1,7 +1,6 @@
 package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
-import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.statistics.Counters;
 import cn.fengtai.pool.query.statistics.LiveCounters;
 import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
@@ -54,11 +53,6 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         this.index = index;
         this.live = live;
         this.checkpointEvery = checkpointEvery;
-    }
-
-    /** The counters answering queries now. */
-    public static Counted load(MongoTemplate mongo) {
-        return load(mongo, new ReadModels(mongo).state(NAME).activeSuffix());
     }
 
     /** The counters of one generation, and the position they count up to (-1 before the first event). */

@@ -170,7 +170,7 @@ class ProjectProjectionTest {
     void theCountersFollowEveryEventAndAreNotCountedTwiceWhenABatchIsDeliveredAgain() {
         ProjectView completed = after(filed(), approved(), new ProjectStarted(ID, false, DAY, null),
                 new ProjectCompleted(ID, BigDecimal.TEN, "done", DAY, null));
-        ProjectProjection.Counted stored = ProjectProjection.load(mongo.template);
+        ProjectProjection.Counted stored = ProjectProjection.load(mongo.template, "");
         assertThat(stored.counters).isEqualTo(Counters.of(List.of(completed)));
         assertThat(stored.position()).isEqualTo(103);
         assertThat(stored.counters.count("batch:2024-1:completed")).isEqualTo(1);
@@ -186,7 +186,7 @@ class ProjectProjectionTest {
 
         ProjectView caughtUp = mongo.template.findById(ID, ProjectView.class);
         assertThat(caughtUp.status()).isEqualTo(ProjectStatus.COMPLETED);
-        assertThat(ProjectProjection.load(mongo.template).counters).isEqualTo(Counters.of(List.of(caughtUp)));
+        assertThat(ProjectProjection.load(mongo.template, "").counters).isEqualTo(Counters.of(List.of(caughtUp)));
     }
 
     @Test
