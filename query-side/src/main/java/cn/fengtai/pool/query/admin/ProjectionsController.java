@@ -4,9 +4,9 @@ import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.batch.BatchProjection;
 import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
+import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -39,23 +39,20 @@ import java.util.Map;
 class ProjectionsController {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsController.class);
-    /** Each read model and the collections its generations consist of. */
-    static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
-
-    static {
-        COLLECTIONS.put(ProjectProjection.NAME, List.of("projects", ProjectProjection.STATISTICS, StatisticsCheckpoints.COLLECTION));
-        COLLECTIONS.put(BatchProjection.NAME, List.of("batches"));
-        COLLECTIONS.put(FundProjection.NAME, List.of("funds"));
-        COLLECTIONS.put(AppealVolumeProjection.NAME, List.of("appeal_volumes"));
-    }
+    /** The read models, in the order their status is listed. */
+    static final List<String> NAMES = List.of(ProjectProjection.NAME, BatchProjection.NAME, FundProjection.NAME,
+            AppealVolumeProjection.NAME);
 
     private final EventProcessingConfiguration processing;
     private final EventFeed feed;
     private final ReadModels readModels;
     private final ReadModelIndexes indexes;
+    /** Each read model's projection, which knows the collections of its generations. */
+    private final Map<String, FoldingProjection<?>> projections = new LinkedHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          ReadModelIndexes indexes) {
+                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections) {
+        projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.processing = processing;
         this.feed = feed;
         this.readModels = readModels;
@@ -70,7 +67,7 @@ class ProjectionsController {
     @GetMapping
     List<Projection> all() {
         long head = feed.head();
-        return COLLECTIONS.keySet().stream().map(name -> status(name, head)).toList();
+        return NAMES.stream().map(name -> status(name, head)).toList();
     }
 
     @PostMapping("/{name}/rebuild")
@@ -81,7 +78,7 @@ class ProjectionsController {
         ReadModels.State before = readModels.state(name);
         if (before.building() != null) {
             // A rebuild that had not finished: its generation is abandoned for the new one.
-            COLLECTIONS.get(name).forEach(base -> readModels.drop(base + ReadModels.State.suffix(before.building())));
+            projections.get(name).collections(ReadModels.State.suffix(before.building())).forEach(readModels::drop);
         }
         ReadModels.State state = readModels.startRebuild(name, head);
         indexes.ensure(name, state.writingSuffix());
@@ -89,7 +86,7 @@ class ProjectionsController {
                 + "answers until then", name, state.building(), head, state.active());
         processor.resetTokens();
         if (head < 0) {
-            readModels.finishRebuild(name, COLLECTIONS.get(name).stream().map(base -> base + state.activeSuffix()).toList());
+            readModels.finishRebuild(name, projections.get(name).collections(state.activeSuffix()));
         }
         processor.start();
         return ResponseEntity.accepted().body(status(name, head));
@@ -101,7 +98,7 @@ class ProjectionsController {
      */
     @Scheduled(fixedDelayString = "${pool.projections.progress-log-ms:10000}")
     void logRebuildProgress() {
-        for (String name : COLLECTIONS.keySet()) {
+        for (String name : NAMES) {
             ReadModels.State state = readModels.state(name);
             if (state.building() == null) continue;
             processing.eventProcessor(name, StreamingEventProcessor.class)
@@ -128,8 +125,8 @@ class ProjectionsController {
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (!COLLECTIONS.containsKey(name)) {
-            throw new NotFound("no read model is called '" + name + "'; known: " + COLLECTIONS.keySet());
+        if (!NAMES.contains(name) || !projections.containsKey(name)) {
+            throw new NotFound("no read model is called '" + name + "'; known: " + NAMES);
         }
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound("the read model '" + name + "' has no processor here"));

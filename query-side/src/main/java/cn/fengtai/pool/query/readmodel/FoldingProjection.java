@@ -120,6 +120,18 @@ public abstract class FoldingProjection<T extends Versioned> {
         return List.of();
     }
 
+    /** The read model's name: its processing group. */
+    public String name() {
+        return name;
+    }
+
+    /** Every collection of the read model's generation with this suffix. */
+    public List<String> collections(String suffix) {
+        List<String> collections = new ArrayList<>(List.of(mongo.getCollectionName(type) + suffix));
+        collections.addAll(otherCollections(suffix));
+        return collections;
+    }
+
     /** Called after the documents were written to the given generation. */
     protected void written(Collection<T> documents, int generation) {
     }
@@ -134,9 +146,7 @@ public abstract class FoldingProjection<T extends Versioned> {
      */
     @ResetHandler
     void reset() {
-        String suffix = readModels.state(name).writingSuffix();
-        readModels.drop(mongo.getCollectionName(type) + suffix);
-        otherCollections(suffix).forEach(readModels::drop);
+        collections(readModels.state(name).writingSuffix()).forEach(readModels::drop);
     }
 
 
@@ -217,10 +227,7 @@ public abstract class FoldingProjection<T extends Versioned> {
          */
         private void switchIfRebuilt() {
             if (state.building() == null || generation != state.building() || last < state.target()) return;
-            String old = state.activeSuffix();
-            List<String> retired = new ArrayList<>(List.of(mongo.getCollectionName(type) + old));
-            retired.addAll(otherCollections(old));
-            readModels.finishRebuild(name, retired);
+            readModels.finishRebuild(name, collections(state.activeSuffix()));
             log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, last, generation);
         }
 
