@@ -48,22 +48,13 @@ class AuditorsTest {
                 "{\"batch\":\"" + batch + "\",\"responsibleUnit\":\"街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"修缮\"]}");
     }
 
-    private static void awaitCaughtUp() {
-        pool.as("auditor").await("/api/admin/projections", list -> {
-            for (JsonNode p : list) {
-                if (p.path("position").asLong() != p.path("headPosition").asLong() || p.path("rebuilding").asBoolean()) return false;
-            }
-            return true;
-        });
-    }
-
     @Test
     void statisticsAsOfAnInstantAreWhatTheLiveEndpointsSaidThen() {
         pool.as("district").post("/api/batches", "{\"id\":\"2023-1\",\"name\":\"旧批\",\"year\":2023}");
         String first = file("youanmen");
         approve(first, "2023-1");
         file("fangzhuang");
-        awaitCaughtUp();
+        pool.awaitCaughtUp();
         Map<String, JsonNode> then = Map.of(
                 "district", pool.get("/api/statistics/district").body(),
                 "batch", pool.get("/api/statistics/batches/2023-1").body(),
@@ -75,7 +66,7 @@ class AuditorsTest {
         pool.as("street.youanmen").post("/api/projects/" + first + "/start", "{}");
         pool.as("street.youanmen").post("/api/projects/" + first + "/complete", "{\"actualCost\":4800,\"summary\":\"楼顶通铺\"}");
         approve(file("youanmen"), "2023-1");
-        awaitCaughtUp();
+        pool.awaitCaughtUp();
         assertThat(pool.get("/api/statistics/batches/2023-1").body()).isNotEqualTo(then.get("batch"));
 
         assertThat(pool.get("/api/statistics/district?asOf=" + instant).body()).isEqualTo(then.get("district"));
@@ -119,7 +110,7 @@ class AuditorsTest {
             approve(id, "2025-1");
             pool.as("street." + street).post("/api/projects/" + id + "/summon", "{\"departments\":[\"housing-bureau\"]}");
         }
-        awaitCaughtUp();
+        pool.awaitCaughtUp();
         MongoTemplate mongo = pool.context().getBean(MongoTemplate.class);
         List<ProjectView> live = mongo.find(new Query().with(Sort.by("_id")), ProjectView.class);
         // Damage the live read model behind the application's back: only a real replay from the events repairs it.
@@ -134,7 +125,7 @@ class AuditorsTest {
             assertThat(pool.as("auditor").get("/api/projects?size=50").body().path("total").asLong()).isEqualTo(live.size());
             status = pool.as("auditor").get("/api/admin/projections").body();
         } while (status.get(0).path("rebuilding").asBoolean());
-        awaitCaughtUp();
+        pool.awaitCaughtUp();
         String rebuiltCollection = pool.context().getBean(ReadModels.class).active("projects", ProjectView.class);
         List<ProjectView> rebuilt = mongo.find(new Query().with(Sort.by("_id")), ProjectView.class, rebuiltCollection);
 

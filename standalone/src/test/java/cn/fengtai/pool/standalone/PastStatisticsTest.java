@@ -64,7 +64,7 @@ class PastStatisticsTest {
             }
             assertThat(district.post("/api/appeal-volumes", "{\"street\":\"youanmen\",\"issueType\":\"HOUSE_LEAK\",\"month\":\"2023-0"
                     + (1 + step % 2) + "\",\"count\":" + (100 - step) + "}").status()).isIn(200, 201);
-            awaitCaughtUp(anonymous);
+            anonymous.awaitCaughtUp();
             Map<String, JsonNode> now = new LinkedHashMap<>();
             FIGURES.forEach(path -> now.put(path, anonymous.get(path).body()));
             said.put(Instant.now(), now);
@@ -93,14 +93,5 @@ class PastStatisticsTest {
         RunningPool office = anonymous.as("street." + street);
         assertThat(office.post("/api/projects/" + id + "/start", "{}").status()).isEqualTo(200);
         assertThat(office.post("/api/projects/" + id + "/complete", "{\"actualCost\":4800,\"summary\":\"修好\"}").status()).isEqualTo(200);
-    }
-
-    private static void awaitCaughtUp(RunningPool pool) {
-        pool.as("auditor").await("/api/admin/projections", list -> {
-            for (JsonNode p : list) {
-                if (p.path("position").asLong() != p.path("headPosition").asLong()) return false;
-            }
-            return true;
-        });
     }
 }

@@ -91,6 +91,16 @@ final class RunningPool implements AutoCloseable {
         return answer;
     }
 
+    /** Waits (as an auditor) until every read model has reached the store's head and none is rebuilding. */
+    void awaitCaughtUp() {
+        as("auditor").await("/api/admin/projections", list -> {
+            for (JsonNode p : list) {
+                if (p.path("position").asLong() != p.path("headPosition").asLong() || p.path("rebuilding").asBoolean()) return false;
+            }
+            return true;
+        });
+    }
+
     private Answer send(HttpRequest.Builder request) {
         if (authorization != null) request.header("Authorization", authorization);
         try {
