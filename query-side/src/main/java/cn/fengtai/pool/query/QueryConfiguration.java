@@ -2,6 +2,7 @@ package cn.fengtai.pool.query;
 
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
+import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +54,18 @@ public class QueryConfiguration {
      * ({@link FlushAtBatchEnd}), and a failed batch is delivered again, which the projections ignore where they have
      * already applied it.
      */
+    /**
+     * Each read model's projection is the one handler of its processor (its {@code @ProcessingGroup}). Registered by
+     * bean name, not found by annotation: a projection decides itself which events it takes ({@code FoldingProjection}),
+     * and the bean is looked up only when Axon builds the processors.
+     */
+    @Autowired
+    void projections(EventProcessingConfigurer processing, ListableBeanFactory beans) {
+        for (String name : beans.getBeanNamesForType(FoldingProjection.class)) {
+            processing.registerEventHandler(configuration -> beans.getBean(name));
+        }
+    }
+
     @Autowired
     void processors(EventProcessingConfigurer processing,
                     @Value("${pool.projections.batch-size:1000}") int batchSize,

@@ -138,4 +138,35 @@ class AuditorsTest {
         assertThat(mongo.collectionExists("projects")).as("the old generation is dropped at the next start").isTrue();
         assertThat(pool.get("/api/statistics/batches/2025-1").body().path("listed").asLong()).isEqualTo(3);
     }
+
+    /**
+     * A processor passes over the events of other read models without handing them to the projection, so the writer
+     * never sees the rebuild's target when the store ends with other read models' events: the switch comes from the
+     * processor's position instead (RebuildSwitch).
+     */
+    @Test
+    void aReadModelWhoseLastEventIsFarBehindTheHeadIsRebuiltAndSwitched() {
+        assertThat(pool.as("finance").post("/api/funds", "{\"id\":\"2031\",\"year\":2031,\"budget\":5000000}").status())
+                .isEqualTo(201);
+        file("qingta");
+        file("kandan");
+        pool.awaitCaughtUp();
+        JsonNode fund = pool.as("auditor").get("/api/funds/2031").body();
+        int generation = funds(pool.as("auditor").get("/api/admin/projections").body()).path("generation").asInt();
+
+        assertThat(pool.as("district").post("/api/admin/projections/funds/rebuild", "{}").status()).isEqualTo(202);
+
+        JsonNode status = funds(pool.as("auditor").await("/api/admin/projections", list ->
+                funds(list).path("generation").asInt() == generation + 1).body());
+        assertThat(status.path("rebuilding").asBoolean()).isFalse();
+        assertThat(status.path("generation").asInt()).isEqualTo(generation + 1);
+        assertThat(pool.as("auditor").get("/api/funds/2031").body()).isEqualTo(fund);
+    }
+
+    private static JsonNode funds(JsonNode projections) {
+        for (JsonNode projection : projections) {
+            if (projection.path("name").asString().equals("funds")) return projection;
+        }
+        throw new AssertionError("no funds read model in " + projections);
+    }
 }

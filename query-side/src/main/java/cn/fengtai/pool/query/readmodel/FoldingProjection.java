@@ -5,8 +5,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -36,8 +37,12 @@ import java.util.function.Supplier;
  * therefore at least once, and each document keeps the sequence number of the last event it reflects: an event at or
  * below it changes nothing. Events of one aggregate arrive in order on one thread (Axon's per-aggregate sequencing), so
  * a document has a single writer and a plain replace is safe.
+ * <p>
+ * Each read model is its own processor, and each processor reads every event of the store; the events of other read
+ * models are passed over by the processor itself ({@link #canHandle}), before it opens a unit of work for them. The
+ * projections are registered with Axon by {@code QueryConfiguration}, not found by annotation.
  */
-public abstract class FoldingProjection<T extends Versioned> {
+public abstract class FoldingProjection<T extends Versioned> implements EventMessageHandler {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final Logger log = LoggerFactory.getLogger(FoldingProjection.class);
@@ -64,10 +69,34 @@ public abstract class FoldingProjection<T extends Versioned> {
     }
 
     /**
-     * Takes the message rather than the payload: the type of a stored event is known without deserializing it, and
-     * every processor reads every event, so the events of other read models are passed over unread.
+     * Whether this read model folds events of this type: asked by the processor for every event it reads, with the type
+     * of the stored event, known without deserializing it. Handing a passed-over event to the projection instead cost
+     * a unit of work per event and processor: half the time of a rebuild (docs/benchmarks.md).
      */
-    @EventHandler
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return payloadType.getPackageName().equals(eventPackage);
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> && canHandleType(event.getPayloadType());
+    }
+
+    @Override
+    public Object handle(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            on(domain, event instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null);
+        }
+        return null;
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return getClass();
+    }
+
+    /** Folds one event; events of other read models change nothing. */
     public void on(DomainEventMessage<?> message, TrackingToken token) {
         Pending pending = pending();
         pending.last = Math.max(pending.last, positionOf(token));
@@ -144,11 +173,19 @@ public abstract class FoldingProjection<T extends Versioned> {
      * The processor starts again from the first event: the generation it will write starts empty. When a rebuild runs
      * ({@link ReadModels#startRebuild}) that is a new generation, and the one answering queries is left alone.
      */
-    @ResetHandler
-    void reset() {
+    @Override
+    public void prepareReset() {
         collections(readModels.state(name).writingSuffix()).forEach(readModels::drop);
     }
 
+
+    /** The generation {@code state} is building answers from now on: every event up to {@code position} is in it. */
+    void switchTo(ReadModels.State state, long position) {
+        if (readModels.finishRebuild(name, state.building(), collections(state.activeSuffix()))) {
+            log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, position,
+                    state.building());
+        }
+    }
 
     public static long positionOf(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
@@ -223,12 +260,12 @@ public abstract class FoldingProjection<T extends Versioned> {
 
         /**
          * A rebuild is done when its generation holds every event up to the head it started at: from then on it
-         * answers. Decided here, by the writer, after the write: only it knows that the documents are there.
+         * answers. Decided here, by the writer, after the write: only it knows that the documents are there. When the
+         * last events before that head belong to other read models, {@link RebuildSwitch} decides instead.
          */
         private void switchIfRebuilt() {
             if (state.building() == null || generation != state.building() || last < state.target()) return;
-            readModels.finishRebuild(name, collections(state.activeSuffix()));
-            log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, last, generation);
+            switchTo(state, last);
         }
 
         private void writeDocuments() {

@@ -80,15 +80,19 @@ public class ReadModels {
     }
 
     /**
-     * The new generation answers from now on. The old one's collections are only marked for removal: they are dropped
-     * when the application next starts ({@link #dropRetired}). Dropping a large collection while others are read
-     * made the embedded server's store fail reads ("Chunk ... not found", H2 MVStore), measured in the benchmark.
+     * Generation {@code generation} answers from now on, if it is still the one being built: one conditional write,
+     * so a late switch of an abandoned rebuild changes nothing. The old generation's collections are only marked for
+     * removal: they are dropped when the application next starts ({@link #dropRetired}). Dropping a large collection
+     * while others are read made the embedded server's store fail reads ("Chunk ... not found", H2 MVStore), measured
+     * in the benchmark.
+     *
+     * @return whether this call made the switch
      */
-    public void finishRebuild(String name, List<String> oldCollections) {
-        State now = state(name);
-        if (now.building() == null) return;
-        save(new State(name, now.building(), null, now.target()));
-        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", name), Updates.addEachToSet("retired", oldCollections));
+    public boolean finishRebuild(String name, int generation, List<String> oldCollections) {
+        return mongo.getCollection(COLLECTION).updateOne(
+                Filters.and(Filters.eq("_id", name), Filters.eq("building", generation)),
+                Updates.combine(Updates.set("active", generation), Updates.set("building", null),
+                        Updates.addEachToSet("retired", oldCollections))).getModifiedCount() > 0;
     }
 
     /** Drops the collections of replaced generations; runs before the processors and the web server start. */
