@@ -2,7 +2,6 @@ package cn.fengtai.pool.standalone;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +30,7 @@ class EmbeddedMongo {
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new EmbeddedBackend(file.toString()));
         server.bind("127.0.0.1", 0);
         log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
         return server;
