@@ -82,6 +82,11 @@ class PoolRecountTest {
             // closure above were decided on aggregates loaded from snapshots, and the figures still match.
             assertThat(pool.context().getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
                     "SELECT DISTINCT type FROM snapshot_event_entry", String.class)).contains("Batch", "Fund");
+            // Every event of this history, one or many to an append, is in the hash chain as the auditors' check
+            // recomputes it.
+            JsonNode verified = pool.as("auditor").get("/api/audit/verify").body();
+            assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.path("events").asLong()).isEqualTo(pool.storedEvents());
         }
         try (RunningPool again = RunningPool.start(data, "pool.snapshots.every=20")) {
             awaitProjects(again);

@@ -63,24 +63,58 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
 
     /**
      * Extends the hash chains over every event above the last chained one: under the lock those are exactly the
-     * events this transaction just appended (or, once, events stored before the chain existed).
+     * events this transaction just appended (or, once, events stored before the chain existed). Four statements
+     * whatever the number of events (the chain's end, the new rows, the hashes they follow, one batch of inserts):
+     * they run while every other append waits for the lock.
      */
     private void chain() {
-        Long last = jdbc.queryForObject("SELECT MAX(global_index) FROM event_chain", Long.class);
-        String global = last == null ? EventChain.GENESIS
-                : jdbc.queryForObject("SELECT global_hash FROM event_chain WHERE global_index = ?", String.class, last);
-        List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW,
-                last == null ? -1L : last);
+        List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain ORDER BY global_index DESC LIMIT 1",
+                (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
+        long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
+        String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
+        List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW, last);
+        if (rows.isEmpty()) return;
+        Map<String, String> aggregateHashes = hashesBefore(rows);
+        List<Object[]> links = new ArrayList<>(rows.size());
         for (EventChain.Row row : rows) {
             String canonical = EventChain.canonical(row);
-            String previousOfAggregate = row.sequence() == 0 ? EventChain.GENESIS : jdbc.queryForObject(
-                    "SELECT aggregate_hash FROM event_chain WHERE aggregate_identifier = ? AND sequence_number = ?",
-                    String.class, row.aggregateId(), row.sequence() - 1);
+            String previous = row.sequence() == 0 ? EventChain.GENESIS
+                    : aggregateHashes.get(link(row.aggregateId(), row.sequence() - 1));
+            if (previous == null) {
+                throw new IllegalStateException("event " + row.sequence() + " of " + row.aggregateId()
+                        + " follows an event that is not in the chain");
+            }
+            String aggregateHash = EventChain.link(previous, canonical);
+            aggregateHashes.put(link(row.aggregateId(), row.sequence()), aggregateHash);
             global = EventChain.link(global, canonical);
-            jdbc.update("INSERT INTO event_chain (global_index, aggregate_identifier, sequence_number, aggregate_hash, "
-                            + "global_hash) VALUES (?, ?, ?, ?, ?)", row.position(), row.aggregateId(), row.sequence(),
-                    EventChain.link(previousOfAggregate, canonical), global);
+            links.add(new Object[]{row.position(), row.aggregateId(), row.sequence(), aggregateHash, global});
         }
+        jdbc.batchUpdate("INSERT INTO event_chain (global_index, aggregate_identifier, sequence_number, aggregate_hash, "
+                + "global_hash) VALUES (?, ?, ?, ?, ?)", links);
+    }
+
+    /** The chained hashes of the events the given rows follow in their aggregates, where those are chained already. */
+    private Map<String, String> hashesBefore(List<EventChain.Row> rows) {
+        Map<String, String> hashes = new HashMap<>();
+        List<EventChain.Row> following = rows.stream().filter(row -> row.sequence() > 0).toList();
+        for (int from = 0; from < following.size(); from += 500) {
+            List<EventChain.Row> chunk = following.subList(from, Math.min(following.size(), from + 500));
+            List<Object> arguments = new ArrayList<>();
+            chunk.forEach(row -> {
+                arguments.add(row.aggregateId());
+                arguments.add(row.sequence() - 1);
+            });
+            jdbc.query("SELECT aggregate_identifier, sequence_number, aggregate_hash FROM event_chain WHERE "
+                            + "(aggregate_identifier, sequence_number) IN (" + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
+                    rs -> {
+                        hashes.put(link(rs.getString(1), rs.getLong(2)), rs.getString(3));
+                    }, arguments.toArray());
+        }
+        return hashes;
+    }
+
+    private static String link(String aggregateId, long sequence) {
+        return sequence + ":" + aggregateId;
     }
 
     /**
