@@ -39,24 +39,6 @@ public class QueryConfiguration {
     }
 
     /**
-     * Tracking processors taking batches of up to {@code pool.projections.batch-size} events, each written with one
-     * bulk write per read model ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit
-     * costs no latency. In a rebuild of 300,000 events, 10,000 instead of 1,000 took 19 s instead of 35 s (most
-     * projects written once instead of once per batch they span, the counters read and written once per batch), for
-     * about 600 MiB more heap at its peak (docs/benchmarks.md). Not Axon's pooled processor: its coordinator hands a work package at most 1,024 events and
-     * then waits 100 ms, which capped a rebuild at about 7,000 events a second here (docs/benchmarks.md).
-     * {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
-     * baseline.
-     * <p>
-     * No transaction manager: with one (Spring's JDBC one is the application's), Axon stores a batch's token
-     * <em>before</em> handling it, trusting the transaction to take it back if the batch fails. MongoDB is not in that
-     * transaction, so a crash or an error in the middle of a batch left the token past events whose views were never
-     * written: after a kill -9 the last projects were missing for good, and a batch that failed was skipped on retry
-     * (CrashTest, ReadModelOutageTest). Without one, the token is stored after the batch's writes
-     * ({@link FlushAtBatchEnd}), and a failed batch is delivered again, which the projections ignore where they have
-     * already applied it.
-     */
-    /**
      * Each read model's projection is the one handler of its processor (its {@code @ProcessingGroup}). Registered by
      * bean name, not found by annotation: a projection decides itself which events it takes ({@code FoldingProjection}),
      * and the bean is looked up only when Axon builds the processors.
@@ -68,6 +50,24 @@ public class QueryConfiguration {
         }
     }
 
+    /**
+     * Tracking processors taking batches of up to {@code pool.projections.batch-size} events, each written with one
+     * bulk write per read model ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit
+     * costs no latency. In a rebuild of 300,000 events, 10,000 instead of 1,000 took 19 s instead of 35 s (most
+     * projects written once instead of once per batch they span, the counters read and written once per batch), for
+     * about 600 MiB more heap at its peak (docs/benchmarks.md). Not Axon's pooled processor: its coordinator hands a
+     * work package at most 1,024 events and then waits 100 ms, which capped a rebuild at about 7,000 events a second
+     * here. {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
+     * baseline.
+     * <p>
+     * No transaction manager: with one (Spring's JDBC one is the application's), Axon stores a batch's token
+     * <em>before</em> handling it, trusting the transaction to take it back if the batch fails. MongoDB is not in that
+     * transaction, so a crash or an error in the middle of a batch left the token past events whose views were never
+     * written: after a kill -9 the last projects were missing for good, and a batch that failed was skipped on retry
+     * (CrashTest, ReadModelOutageTest). Without one, the token is stored after the batch's writes
+     * ({@link FlushAtBatchEnd}), and a failed batch is delivered again, which the projections ignore where they have
+     * already applied it.
+     */
     @Autowired
     void processors(EventProcessingConfigurer processing,
                     @Value("${pool.projections.batch-size:10000}") int batchSize,

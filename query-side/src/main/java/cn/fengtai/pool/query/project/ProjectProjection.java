@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -91,6 +92,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private long checkpointed = -1;
         private Instant maxTimestamp;
         private Instant minTimestamp;
+        /** The copies taken in this batch, written before the counters. */
+        private final List<Document> copies = new ArrayList<>();
 
         Counted(Counters counters, long position, String suffix) {
             this.counters = counters;
@@ -123,6 +126,13 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
             Instant recorded = document.updatedAt();
             if (counted.maxTimestamp == null || recorded.isAfter(counted.maxTimestamp)) counted.maxTimestamp = recorded;
             if (counted.minTimestamp == null || recorded.isBefore(counted.minTimestamp)) counted.minTimestamp = recorded;
+            if (counted.position - counted.checkpointed >= checkpointEvery) {
+                // Taken here, not when the batch is written: a batch can hold many more events than the interval.
+                counted.copies.add(StatisticsCheckpoints.copy(counted.counters, counted.position, counted.maxTimestamp,
+                        counted.minTimestamp));
+                counted.checkpointed = counted.position;
+                counted.minTimestamp = null;
+            }
         }
     }
 
@@ -130,13 +140,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     protected void flush(Object batch) {
         Counted counted = (Counted) batch;
         if (counted.position == counted.stored) return;
-        if (counted.position - counted.checkpointed >= checkpointEvery) {
-            // Before the counters: a crash in between recounts the batch and writes the same copy again.
-            StatisticsCheckpoints.write(mongo, counted.suffix, counted.counters, counted.position, counted.maxTimestamp,
-                    counted.minTimestamp);
-            counted.checkpointed = counted.position;
-            counted.minTimestamp = null;
-        }
+        // Before the counters: a crash in between recounts the batch and takes the same copies again.
+        counted.copies.forEach(copy -> StatisticsCheckpoints.write(mongo, counted.suffix, copy));
         mongo.getCollection(STATISTICS + counted.suffix).replaceOne(Filters.eq("_id", POOL),
                 counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
                         .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))

@@ -41,12 +41,17 @@ public final class StatisticsCheckpoints {
     private StatisticsCheckpoints() {
     }
 
-    public static void write(MongoTemplate mongo, String suffix, Counters counters, long position, Instant maxTimestamp,
-                             Instant minTimestamp) {
-        Document copy = new Document("_id", position).append("position", position)
+    /** A copy of the counters as they are now, after the event at {@code position}; see {@link #write}. */
+    public static Document copy(Counters counters, long position, Instant maxTimestamp, Instant minTimestamp) {
+        return new Document("_id", position).append("position", position)
                 .append("maxTimestamp", Date.from(maxTimestamp)).append("minTimestamp", Date.from(minTimestamp))
                 .append("counters", new Binary(gzip(counters.toDocument().toJson())));
-        mongo.getCollection(COLLECTION + suffix).replaceOne(Filters.eq("_id", position), copy, new ReplaceOptions().upsert(true));
+    }
+
+    /** Keeps a copy made by {@link #copy}; the same copy written twice is kept once. */
+    public static void write(MongoTemplate mongo, String suffix, Document copy) {
+        mongo.getCollection(COLLECTION + suffix).replaceOne(Filters.eq("_id", copy.get("_id")), copy,
+                new ReplaceOptions().upsert(true));
     }
 
     /** Every copy of this generation, oldest first. */

@@ -211,6 +211,29 @@ class ProjectProjectionTest {
     }
 
     @Test
+    void copiesAreTakenEveryIntervalInsideABatchOfManyEvents() {
+        ProjectProjection everySecond = new ProjectProjection(mongo.template, null, null, 2);
+        List<Object> events = List.of(filed(), approved(), new ProjectStarted(ID, false, DAY, null),
+                new ProjectCompleted(ID, BigDecimal.TEN, "done", DAY, null));
+        List<org.axonframework.eventhandling.EventMessage<?>> batch = new java.util.ArrayList<>();
+        ProjectView third = new ProjectView();
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            batch.add(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(
+                    new GlobalSequenceTrackingToken(100 + sequence), new GenericDomainEventMessage<>("Project", ID, sequence,
+                    events.get(sequence), null, "e-" + sequence, Instant.parse("2024-04-01T00:00:00Z").plusSeconds(sequence))));
+            if (sequence < 3) third.apply(events.get(sequence));
+        }
+
+        new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(batch).executeWithResult(() -> everySecond.handle(
+                (org.axonframework.eventhandling.EventMessage<?>) org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().getMessage()));
+
+        assertThat(StatisticsCheckpoints.list(mongo.template, "")).extracting(StatisticsCheckpoints.Checkpoint::position)
+                .containsExactly(100L, 102L);
+        assertThat(StatisticsCheckpoints.counters(mongo.template, "", 102)).isEqualTo(Counters.of(List.of(third)));
+        assertThat(ProjectProjection.load(mongo.template, "").position()).isEqualTo(103);
+    }
+
+    @Test
     void theFirstCopyAfterCountersKeptWithoutCopiesClaimsEveryTime() {
         // counters as an earlier version stored them: figures and position, no times
         mongo.template.getCollection(ProjectProjection.STATISTICS).insertOne(new Counters().toDocument()

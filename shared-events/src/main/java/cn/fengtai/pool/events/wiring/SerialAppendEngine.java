@@ -68,8 +68,8 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
      * they run while every other append waits for the lock.
      */
     private void chain() {
-        List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain ORDER BY global_index DESC LIMIT 1",
-                (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
+        List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain "
+                + "ORDER BY global_index DESC LIMIT 1", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
         long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
         String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
         List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW, last);
@@ -105,7 +105,8 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
                 arguments.add(row.sequence() - 1);
             });
             jdbc.query("SELECT aggregate_identifier, sequence_number, aggregate_hash FROM event_chain WHERE "
-                            + "(aggregate_identifier, sequence_number) IN (" + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
+                            + "(aggregate_identifier, sequence_number) IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
                     rs -> {
                         hashes.put(link(rs.getString(1), rs.getLong(2)), rs.getString(3));
                     }, arguments.toArray());
