@@ -100,7 +100,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     public void on(DomainEventMessage<?> message, TrackingToken token) {
         Pending pending = pending();
         pending.last = Math.max(pending.last, positionOf(token));
-        if (!message.getPayloadType().getPackageName().equals(eventPackage)) {
+        if (!canHandleType(message.getPayloadType())) {
             if (pending.immediate) pending.flush();
             return;
         }
@@ -233,8 +233,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
             List<String> ids = new ArrayList<>();
             for (Object message : messages) {
                 // Filings too: after a crash a batch can be delivered again, and its documents already exist.
-                if (message instanceof DomainEventMessage<?> domain
-                        && domain.getPayloadType().getPackageName().equals(eventPackage)) {
+                if (message instanceof DomainEventMessage<?> domain && canHandleType(domain.getPayloadType())) {
                     ids.add(domain.getAggregateIdentifier());
                 }
             }
