@@ -79,6 +79,13 @@ public class LiveFeed implements SmartLifecycle {
 
     private void poll() {
         try {
+            if (subscribers.isEmpty()) {
+                // Nobody listens: no window (it starts at the head again with the next subscriber), rather than turning
+                // every new event into a CloudEvent for nobody (about 5 % of the CPU under the append benchmark).
+                windowFloor = Long.MAX_VALUE;
+                window.clear();
+                return;
+            }
             if (windowFloor == Long.MAX_VALUE) {
                 // Start the window at the head, so the poller never reads old history into it.
                 head = feed.head();
