@@ -88,7 +88,7 @@ class EmbeddedBackendTest {
 
     private static void with(H2Backend backend, Function<MongoCollection<Document>, Void> work) {
         MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().substring("mongodb://".length()))) {
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             work.apply(client.getDatabase("projectpool").getCollection("projects"));
         } finally {
             server.shutdown();
