@@ -86,7 +86,7 @@ class ProjectionsController {
                 + "answers until then", name, state.building(), head, state.active());
         processor.resetTokens();
         if (head < 0) {
-            readModels.finishRebuild(name, state.building(), projections.get(name).collections(state.activeSuffix()));
+            projections.get(name).switchTo(state, head);
         }
         processor.start();
         return ResponseEntity.accepted().body(status(name, head));

@@ -180,7 +180,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
 
 
     /** The generation {@code state} is building answers from now on: every event up to {@code position} is in it. */
-    void switchTo(ReadModels.State state, long position) {
+    public void switchTo(ReadModels.State state, long position) {
         if (readModels.finishRebuild(name, state.building(), collections(state.activeSuffix()))) {
             log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, position,
                     state.building());
