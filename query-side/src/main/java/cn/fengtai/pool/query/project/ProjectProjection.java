@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.statistics.Counters;
 import cn.fengtai.pool.query.statistics.LiveCounters;
@@ -38,6 +39,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     public static final String NAME = "projects";
     public static final String STATISTICS = "statistics";
     static final String POOL = "pool";
+    /** The package of the events this read model folds. */
+    public static final String EVENTS = ProjectFiled.class.getPackageName();
 
     private final ProjectListIndex index;
     private final LiveCounters live;
@@ -50,7 +53,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     @Autowired
     public ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live,
                              @Value("${pool.statistics.checkpoint-every:5000}") long checkpointEvery) {
-        super(mongo, ProjectView.class, "cn.fengtai.pool.events.project", ProjectView::new, ProjectView::apply);
+        super(mongo, ProjectView.class, EVENTS, ProjectView::new, ProjectView::apply);
         this.index = index;
         this.live = live;
         this.checkpointEvery = checkpointEvery;

@@ -147,7 +147,7 @@ class ProjectQueryController {
     History history(@PathVariable String id) {
         String projectId = Params.code("id", id);
         List<EventHistory.Stored> stored = history.of(projectId).stream()
-                .filter(s -> s.message().getPayloadType().getPackageName().equals("cn.fengtai.pool.events.project"))
+                .filter(s -> s.message().getPayloadType().getPackageName().equals(ProjectProjection.EVENTS))
                 .toList();
         if (stored.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
         ProjectView project = new ProjectView();

@@ -37,8 +37,6 @@ import java.util.stream.Stream;
 @Component
 public class PastPool {
 
-    private static final String PROJECT_EVENTS = "cn.fengtai.pool.events.project";
-
     private final SerialAppendEngine storage;
     private final MongoTemplate mongo;
     private final ReadModels readModels;
@@ -72,7 +70,7 @@ public class PastPool {
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(after, false)) {
                 events.takeWhile(m -> m.trackingToken().position().orElse(Long.MAX_VALUE) <= stretch[1])
                         .filter(m -> m instanceof DomainEventMessage<?> && !m.getTimestamp().isAfter(instant)
-                                && m.getPayloadType().getPackageName().equals(PROJECT_EVENTS))
+                                && m.getPayloadType().getPackageName().equals(ProjectProjection.EVENTS))
                         .forEach(m -> recorded.computeIfAbsent(((DomainEventMessage<?>) m).getAggregateIdentifier(),
                                 id -> new ArrayList<>()).add((DomainEventMessage<?>) m));
             }
