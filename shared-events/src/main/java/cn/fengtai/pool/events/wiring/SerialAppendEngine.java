@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Axon's JDBC storage engine, with every append serialised by a row lock held until its transaction commits. Without
@@ -96,21 +97,18 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
     /** The chained hashes of the events the given rows follow in their aggregates, where those are chained already. */
     private Map<String, String> hashesBefore(List<EventChain.Row> rows) {
         Map<String, String> hashes = new HashMap<>();
-        List<EventChain.Row> following = rows.stream().filter(row -> row.sequence() > 0).toList();
-        for (int from = 0; from < following.size(); from += 500) {
-            List<EventChain.Row> chunk = following.subList(from, Math.min(following.size(), from + 500));
+        inChunks(rows.stream().filter(row -> row.sequence() > 0).toList(), chunk -> {
             List<Object> arguments = new ArrayList<>();
             chunk.forEach(row -> {
                 arguments.add(row.aggregateId());
                 arguments.add(row.sequence() - 1);
             });
             jdbc.query("SELECT aggregate_identifier, sequence_number, aggregate_hash FROM event_chain WHERE "
-                            + "(aggregate_identifier, sequence_number) IN ("
-                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")",
+                            + "(aggregate_identifier, sequence_number) IN (" + placeholders(chunk.size(), "(?, ?)") + ")",
                     rs -> {
                         hashes.put(link(rs.getString(1), rs.getLong(2)), rs.getString(3));
                     }, arguments.toArray());
-        }
+        });
         return hashes;
     }
 
@@ -125,20 +123,29 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
      */
     public Map<String, List<DomainEventMessage<?>>> eventsOf(Collection<String> aggregateIds, long upToPosition) {
         Map<String, List<DomainEventMessage<?>>> events = new HashMap<>();
-        List<String> ids = List.copyOf(aggregateIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        inChunks(List.copyOf(aggregateIds), chunk -> {
             String sql = "SELECT " + schema().domainEventFields() + " FROM " + schema().domainEventTable() + " WHERE "
-                    + schema().aggregateIdentifierColumn() + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                    + ") AND " + schema().globalIndexColumn() + " <= ? ORDER BY " + schema().aggregateIdentifierColumn()
-                    + ", " + schema().sequenceNumberColumn();
+                    + schema().aggregateIdentifierColumn() + " IN (" + placeholders(chunk.size(), "?") + ") AND "
+                    + schema().globalIndexColumn() + " <= ? ORDER BY " + schema().aggregateIdentifierColumn() + ", "
+                    + schema().sequenceNumberColumn();
             List<Object> arguments = new ArrayList<>(chunk);
             arguments.add(upToPosition);
             List<DomainEventData<?>> rows = jdbc.query(sql, (rs, i) -> getDomainEventData(rs), arguments.toArray());
             EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream(), getEventSerializer(), upcasterChain)
                     .asStream().forEach(event -> events.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event));
-        }
+        });
         return events;
+    }
+
+    /** Queries with a list of values go a few hundred values at a time: databases bound the parameters of a statement. */
+    private static <T> void inChunks(List<T> values, Consumer<List<T>> query) {
+        for (int from = 0; from < values.size(); from += 500) {
+            query.accept(values.subList(from, Math.min(values.size(), from + 500)));
+        }
+    }
+
+    private static String placeholders(int count, String placeholder) {
+        return String.join(",", Collections.nCopies(count, placeholder));
     }
 
     /** How long appends waited for the lock and held it (until their transaction ended), since the start. */
