@@ -22,17 +22,34 @@ final class IndexKeyType extends ObjectDataType {
         String x = singleString(a);
         String y = singleString(b);
         if (x == null || y == null) return super.compare(a, b);
-        byte[] first = modifiedUtf8(x);
-        byte[] second = modifiedUtf8(y);
-        if (first == null || second == null) return super.compare(a, b);
+        int first = modifiedUtf8Length(x);
+        int second = modifiedUtf8Length(y);
+        if (first > 0xFFFF || second > 0xFFFF) return super.compare(a, b);
         // The serializations are equal up to the string's two length bytes, and equal after its bytes.
-        if (first.length != second.length) return first.length < second.length ? -1 : 1;
-        for (int i = 0; i < first.length; i++) {
-            int p = first[i] & 0xFF;
-            int q = second[i] & 0xFF;
-            if (p != q) return p < q ? -1 : 1;
+        if (first != second) return first < second ? -1 : 1;
+        // Bytes compared one by one order as the characters they encode do, but for NUL: it is written as two bytes
+        // (C0 80), after every one-byte character and before every longer one. UTF-8 has no encoding that is the
+        // start of another, so the first different character decides, without encoding either string.
+        for (int i = 0; i < Math.min(x.length(), y.length()); i++) {
+            char p = x.charAt(i);
+            char q = y.charAt(i);
+            if (p != q) return rank(p) < rank(q) ? -1 : 1;
         }
         return 0;
+    }
+
+    private static int rank(char c) {
+        return c == 0 ? 0x7F * 2 + 1 : c * 2;
+    }
+
+    /** The length of what {@code DataOutput.writeUTF} writes after the length, above 0xFFFF for a long string. */
+    private static int modifiedUtf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return length;
     }
 
     private static String singleString(Object key) {
@@ -41,31 +58,5 @@ final class IndexKeyType extends ObjectDataType {
             return text;
         }
         return null;
-    }
-
-    /** The bytes {@code DataOutput.writeUTF} writes after the length, or null where it would write a long string. */
-    private static byte[] modifiedUtf8(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
-        }
-        if (length > 0xFFFF) return null;
-        byte[] bytes = new byte[length];
-        int at = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x0001 && c <= 0x007F) {
-                bytes[at++] = (byte) c;
-            } else if (c <= 0x07FF) {
-                bytes[at++] = (byte) (0xC0 | (c >> 6));
-                bytes[at++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                bytes[at++] = (byte) (0xE0 | (c >> 12));
-                bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[at++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return bytes;
     }
 }
