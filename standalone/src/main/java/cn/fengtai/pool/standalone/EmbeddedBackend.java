@@ -1,19 +1,28 @@
 package cn.fengtai.pool.standalone;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's H2 backend with one change: its unique indexes order their keys with {@link IndexKeyType}, the
@@ -26,6 +35,9 @@ final class EmbeddedBackend extends H2Backend {
     private static final Field BACKEND_STORE = field(H2Backend.class);
     private static final Field DATABASE_STORE = field(H2Database.class);
     private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndex();
+    /** The plain backend's map names (package-private or private there). */
+    private static final String DATA = "databases.";
+    private static final String META = "meta.";
 
     EmbeddedBackend(String file) {
         super(file);
@@ -42,6 +54,17 @@ final class EmbeddedBackend extends H2Backend {
             super(name, store, cursors);
         }
 
+        /** As the plain backend does (same map names), with documents stored as {@link DocumentType} does. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            MVStore store = store(DATABASE_STORE, this);
+            String name = getFullCollectionNamespace(collection);
+            MVMap<Object, Document> documents = store.openMap(DATA + name,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            MVMap<String, Object> meta = store.openMap(META + name);
+            return new Collection(this, collection, options, documents, meta, cursorRegistry);
+        }
+
         /** As the plain backend does (same map name), with the key order of {@link IndexKeyType}. */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
@@ -52,6 +75,67 @@ final class EmbeddedBackend extends H2Backend {
                 return UNIQUE_INDEX.newInstance(map, index, keys, sparse);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot open index " + index + " of " + collection, e);
+            }
+        }
+    }
+
+    /**
+     * The plain collection updates a stored document in place and then puts the same object again. The store's
+     * background writer may be encoding that object at the time (Java serialization did not notice and could write a
+     * half-updated document; BSON encoding fails on the change). Updates here change a copy instead.
+     */
+    private static final class Collection extends H2Collection {
+
+        private final MVMap<Object, Document> documents;
+        private final ThreadLocal<Boolean> updating = ThreadLocal.withInitial(() -> false);
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
+                   MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+            this.documents = documents;
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
+                                                     boolean multi, boolean upsert, Oplog oplog) {
+            return whileUpdating(() -> super.updateDocuments(selector, update, filters, multi, upsert, oplog));
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return whileUpdating(() -> super.findAndModify(query));
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            return copyWhileUpdating(super.getDocument(position));
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return super.streamAllDocumentsWithPosition()
+                    .map(stored -> new DocumentWithPosition<>(copyWhileUpdating(stored.getDocument()), stored.getPosition()));
+        }
+
+        /** As the plain collection does, with copies while updating. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fields) {
+            if (isNaturalDescending(orderBy)) return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+            return matchDocumentsFromStream(documents.values().stream().map(this::copyWhileUpdating), query, orderBy,
+                    skip, limit, batchSize, fields);
+        }
+
+        private Document copyWhileUpdating(Document stored) {
+            return stored != null && updating.get() ? stored.cloneDeeply() : stored;
+        }
+
+        private <T> T whileUpdating(java.util.function.Supplier<T> work) {
+            updating.set(true);
+            try {
+                return work.get();
+            } finally {
+                updating.set(false);
             }
         }
     }

@@ -21,7 +21,10 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedded server's index key order is the plain backend's, and files pass between the two. */
+/**
+ * The embedded server's index key order is the plain backend's, and its documents are stored as BSON: files of the
+ * plain backend open here, not the other way round.
+ */
 class EmbeddedBackendTest {
 
     private final IndexKeyType keys = new IndexKeyType();
@@ -61,7 +64,7 @@ class EmbeddedBackendTest {
     }
 
     @Test
-    void aFileWrittenByThePlainBackendIsReadAndKeptUnique(@TempDir Path folder) {
+    void aFileWrittenByThePlainBackendIsReadKeptUniqueAndUpdated(@TempDir Path folder) {
         String file = folder.resolve("readmodels.mv").toString();
         List<String> ids = new ArrayList<>();
         Random random = new Random(7);
@@ -76,14 +79,45 @@ class EmbeddedBackendTest {
             }
             assertThatThrownBy(() -> projects.insertOne(new Document("_id", ids.get(1234)))).hasMessageContaining("duplicate key");
             projects.insertOne(new Document("_id", "new"));
+            for (int i = 0; i < ids.size(); i += 2) {
+                projects.replaceOne(Filters.eq("_id", ids.get(i)), new Document("_id", ids.get(i)).append("n", 2));
+            }
             return null;
         });
-        with(new H2Backend(file), projects -> {
+        with(new EmbeddedBackend(file), projects -> {
             assertThat(projects.countDocuments()).isEqualTo(ids.size() + 1);
-            assertThat(projects.find(Filters.eq("_id", "new")).first()).isNotNull();
-            assertThat(projects.find(Filters.eq("_id", ids.get(999))).first()).isNotNull();
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(projects.find(Filters.eq("_id", ids.get(i))).first().getInteger("n")).isEqualTo(i % 2 == 0 ? 2 : 1);
+            }
             return null;
         });
+        // One way only: the plain backend does not read documents stored as BSON (README: back to an earlier version).
+        assertThatThrownBy(() -> with(new H2Backend(file), projects -> {
+            projects.find().into(new ArrayList<>());
+            return null;
+        }))
+                .hasMessageContaining("Unsupported type " + DocumentType.BSON);
+    }
+
+    @Test
+    void documentsAreStoredAsBsonAndReadBackEqual() {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "p-1")
+                .append("text", "翠林三里社区 \u0000 😀").append("int", 7).append("long", 7L << 40).append("double", 0.1)
+                .append("yes", true).append("none", null).append("at", java.time.Instant.ofEpochMilli(1_700_000_000_123L))
+                .append("decimal", de.bwaldvogel.mongo.bson.Decimal128.ONE)
+                .append("id", new de.bwaldvogel.mongo.bson.ObjectId())
+                .append("list", List.of(1, "two", new de.bwaldvogel.mongo.bson.Document("three", 3)))
+                .append("nested", new de.bwaldvogel.mongo.bson.Document("deeper", new de.bwaldvogel.mongo.bson.Document("x", List.of())));
+        DocumentType type = new DocumentType();
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, document);
+        new ObjectDataType().write(buffer, document);
+        java.nio.ByteBuffer stored = buffer.getBuffer().flip();
+
+        assertThat(stored.get(0)).isEqualTo(DocumentType.BSON);
+        assertThat(type.read(stored)).isEqualTo(document);
+        assertThat(type.read(stored)).as("as the plain backend stored it").isEqualTo(document);
+        assertThat(stored.hasRemaining()).isFalse();
     }
 
     private static void with(H2Backend backend, Function<MongoCollection<Document>, Void> work) {
