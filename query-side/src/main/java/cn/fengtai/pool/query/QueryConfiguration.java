@@ -2,6 +2,7 @@ package cn.fengtai.pool.query;
 
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
+import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -27,15 +28,22 @@ import java.util.concurrent.TimeUnit;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class QueryConfiguration {
 
+    /**
+     * The tokens beside the read models, each stored only after its batch's writes ({@link TokensAfterWrites}): full
+     * batches are written behind, while the processor reads and folds the next.
+     */
     @Bean
-    TokenStore tokenStore(MongoClient client, MongoTemplate mongo, Serializer serializer) {
-        return MongoTokenStore.builder()
+    TokensAfterWrites tokenStore(MongoClient client, MongoTemplate mongo, Serializer serializer,
+                                 @Value("${pool.projections.batch-size:10000}") int batchSize,
+                                 @Value("${pool.projections.axon-defaults:false}") boolean axonDefaults) {
+        TokenStore tokens = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, mongo.getDb().getName())
                         .trackingTokensCollectionName("tracking_tokens")
                         .build())
                 .serializer(serializer)
                 .build();
+        return new TokensAfterWrites(tokens, axonDefaults ? Integer.MAX_VALUE : batchSize);
     }
 
     /**

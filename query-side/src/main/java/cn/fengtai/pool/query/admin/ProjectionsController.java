@@ -7,6 +7,7 @@ import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
+import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -47,12 +48,14 @@ class ProjectionsController {
     private final EventFeed feed;
     private final ReadModels readModels;
     private final ReadModelIndexes indexes;
+    private final TokensAfterWrites tokens;
     /** Each read model's projection, which knows the collections of its generations. */
     private final Map<String, FoldingProjection<?>> projections = new LinkedHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections) {
+                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections, TokensAfterWrites tokens) {
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
+        this.tokens = tokens;
         this.processing = processing;
         this.feed = feed;
         this.readModels = readModels;
@@ -119,9 +122,8 @@ class ProjectionsController {
         return new Projection(name, position, head, rebuilding, progress, processor.isRunning(), error, state.active());
     }
 
-    private static long position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    private long position(StreamingEventProcessor processor) {
+        return tokens.position(processor);
     }
 
     private StreamingEventProcessor processor(String name) {

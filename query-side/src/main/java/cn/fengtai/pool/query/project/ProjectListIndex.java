@@ -94,11 +94,17 @@ public class ProjectListIndex {
         if (active != generation || !loaded) reload(active);
     }
 
-    /** The projection wrote these views into the given generation. */
-    void written(Collection<ProjectView> views, int writtenGeneration) {
-        if (writtenGeneration != generation) return;
-        Entries current = entries;
-        views.forEach(view -> current.merge(Entry.of(view)));
+    /**
+     * The projection is writing these views into the given generation: their entries are taken now, and go into the
+     * index when the returned action runs, once the views are written.
+     */
+    Runnable written(Collection<ProjectView> views, int writtenGeneration) {
+        List<Entry> written = views.stream().map(Entry::of).toList();
+        return () -> {
+            if (writtenGeneration != generation) return;
+            Entries current = entries;
+            written.forEach(current::merge);
+        };
     }
 
     /** The views of a page the index answered, in its order ({@link ShownViews}). */

@@ -87,7 +87,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
 
     public static final class Counted {
         public final Counters counters;
-        private final long stored;
+        private long stored;
         private long position;
 
         private final String suffix;
@@ -140,22 +140,31 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     @Override
-    protected void flush(Object batch) {
+    protected Runnable flush(Object batch) {
         Counted counted = (Counted) batch;
-        if (counted.position == counted.stored) return;
-        // Before the counters: a crash in between recounts the batch and takes the same copies again.
-        counted.copies.forEach(copy -> StatisticsCheckpoints.write(mongo, counted.suffix, copy));
-        mongo.getCollection(STATISTICS + counted.suffix).replaceOne(Filters.eq("_id", POOL),
-                counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
-                        .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))
-                        .append("minTimestamp", date(counted.minTimestamp)),
-                new ReplaceOptions().upsert(true));
-        if (live != null) live.written(counted.suffix, counted.counters);
+        if (counted.position == counted.stored) return () -> { };
+        List<Document> copies = List.copyOf(counted.copies);
+        Document stored = counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
+                .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))
+                .append("minTimestamp", date(counted.minTimestamp));
+        Counters written = counted.counters.copy();
+        String suffix = counted.suffix;
+        // The next batch of the same run goes on from what is written here, as if it had read it back.
+        counted.copies.clear();
+        counted.stored = counted.position;
+        return () -> {
+            // Before the counters: a crash in between recounts the batch and takes the same copies again.
+            copies.forEach(copy -> StatisticsCheckpoints.write(mongo, suffix, copy));
+            mongo.getCollection(STATISTICS + suffix).replaceOne(Filters.eq("_id", POOL), stored,
+                    new ReplaceOptions().upsert(true));
+            if (live != null) live.written(suffix, written);
+        };
     }
 
     @Override
-    protected void written(Collection<ProjectView> documents, int generation) {
-        if (index != null) index.written(documents, generation);
+    protected Runnable written(Collection<ProjectView> documents, int generation) {
+        if (index == null) return () -> { };
+        return index.written(documents, generation);
     }
 
     @Override

@@ -55,6 +55,9 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     private final String resourceKey = getClass().getName() + ".pending";
     private final ReadModels readModels;
     private final String name;
+    private TokensAfterWrites tokens;
+    /** The last batch's documents and batch state, kept for the next batch of the same run (processor thread only). */
+    private Carried carried;
 
     protected FoldingProjection(MongoTemplate mongo, Class<T> type, String eventPackage, Supplier<T> fresh,
                                 BiConsumer<T, Object> fold) {
@@ -161,12 +164,29 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         return collections;
     }
 
-    /** Called after the documents were written to the given generation. */
-    protected void written(Collection<T> documents, int generation) {
+    /**
+     * Called in the processor's thread when the batch's documents are about to be written to the given generation;
+     * returns what to do once they are, which may run on the writer's thread while the next batch folds: it must not
+     * read the documents, which the next batch may change.
+     */
+    protected Runnable written(Collection<T> documents, int generation) {
+        return () -> { };
     }
 
-    /** Called when the batch is written, before the documents: see {@code ProjectProjection} for why that order. */
-    protected void flush(Object batch) {
+    /**
+     * Called in the processor's thread at the end of the batch; returns the batch's own write, done before the
+     * documents' (see {@code ProjectProjection} for why that order), possibly on the writer's thread while the next
+     * batch folds. It must take what it writes now, and leave {@code batch} as {@link #startBatch} would return it
+     * after the write: the next batch of the same run goes on with it instead of reading it back.
+     */
+    protected Runnable flush(Object batch) {
+        return () -> { };
+    }
+
+    /** Writes full batches behind ({@link WriteBehind}); without it (direct callers) every write is done in place. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void writeBehind(TokensAfterWrites tokens) {
+        this.tokens = tokens;
     }
 
     /**
@@ -212,8 +232,25 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         return pending;
     }
 
+    /** What a batch leaves the next one of the same run: the documents as it wrote them, and its own state. */
+    private final class Carried {
+        final long run;
+        final String collection;
+        final Map<String, T> documents;
+        final Object batch;
+
+        Carried(long run, String collection, Map<String, T> documents, Object batch) {
+            this.run = run;
+            this.collection = collection;
+            this.documents = documents;
+            this.batch = batch;
+        }
+    }
+
     private final class Pending {
         final boolean immediate;
+        final int events;
+        final WriteBehind behind;
         final Map<String, T> documents = new LinkedHashMap<>();
         final Map<String, T> loaded = new HashMap<>();
         final Object extra;
@@ -225,16 +262,26 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
 
         Pending(boolean immediate, List<?> messages) {
             this.immediate = immediate;
+            this.events = messages.size();
+            this.behind = immediate || tokens == null ? null : tokens.of(name);
             this.state = readModels.state(name);
             String suffix = state.writingSuffix();
             this.generation = state.writingGeneration();
             this.collection = mongo.getCollectionName(type) + suffix;
-            this.extra = startBatch(suffix);
+            Carried last = carried;
+            carried = null;
+            boolean goesOn = last != null && behind != null && last.run == behind.run() && last.collection.equals(collection);
+            // Whatever is read back must include every write: only documents not written by the last batch are read.
+            if (!goesOn && behind != null) behind.awaitWritten();
+            this.extra = goesOn ? last.batch : startBatch(suffix);
             List<String> ids = new ArrayList<>();
             for (Object message : messages) {
                 // Filings too: after a crash a batch can be delivered again, and its documents already exist.
                 if (message instanceof DomainEventMessage<?> domain && canHandleType(domain.getPayloadType())) {
-                    ids.add(domain.getAggregateIdentifier());
+                    String id = domain.getAggregateIdentifier();
+                    T kept = goesOn ? last.documents.get(id) : null;
+                    if (kept != null) loaded.put(id, kept);
+                    else ids.add(id);
                 }
             }
             if (!ids.isEmpty()) {
@@ -250,11 +297,33 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
             if (!flushed) flush();
         }
 
+        /**
+         * Takes the batch's writes now and does them, in place or, for a full batch, behind while the next batch
+         * folds; either way after the last batch's write, and the token follows ({@link TokensAfterWrites}).
+         */
         void flush() {
             flushed = true;
-            FoldingProjection.this.flush(extra);
-            writeDocuments();
-            switchIfRebuilt();
+            Runnable own = FoldingProjection.this.flush(extra);
+            List<WriteModel<Document>> writes = converted();
+            Runnable after = documents.isEmpty() ? () -> { } : written(documents.values(), generation);
+            Runnable write = () -> {
+                own.run();
+                if (!writes.isEmpty()) mongo.getCollection(collection).bulkWrite(writes);
+                after.run();
+                switchIfRebuilt();
+            };
+            if (behind == null) {
+                write.run();
+                if (immediate) documents.clear();
+                return;
+            }
+            if (tokens.full(events)) {
+                behind.submit(write);
+            } else {
+                behind.awaitWritten();
+                write.run();
+            }
+            carried = new Carried(behind.run(), collection, new HashMap<>(documents), extra);
         }
 
         /**
@@ -267,17 +336,14 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
             switchTo(state, last);
         }
 
-        private void writeDocuments() {
-            if (documents.isEmpty()) return;
+        private List<WriteModel<Document>> converted() {
             List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
             for (T document : documents.values()) {
                 Document bson = new Document();
                 mongo.getConverter().write(document, bson);
                 writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
             }
-            mongo.getCollection(collection).bulkWrite(writes);
-            written(documents.values(), generation);
-            if (immediate) documents.clear();
+            return writes;
         }
 
         private String idOf(T document) {

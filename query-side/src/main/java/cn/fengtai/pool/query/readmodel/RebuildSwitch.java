@@ -13,8 +13,9 @@ import java.util.List;
  * batch of the read model's own events at the end. A processor passes over the events of other read models without
  * handing them to the projection ({@link FoldingProjection#canHandle}), so when the last events before the target are
  * not the read model's, no write of the projection sees the target reached. A processor's position passes an event
- * only after the writes of every batch before it are done (the token follows the writes: {@code QueryConfiguration}),
- * so the position witnesses the writes as well as the writer does.
+ * only after the writes of every batch before it are done, unless a write runs behind it ({@link WriteBehind}): the
+ * position taken is the one {@link TokensAfterWrites} gives, which then stays at the last token stored, so it
+ * witnesses the writes as well as the writer does.
  */
 @Component
 class RebuildSwitch {
@@ -22,11 +23,14 @@ class RebuildSwitch {
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
     private final List<FoldingProjection<?>> projections;
+    private final TokensAfterWrites tokens;
 
-    RebuildSwitch(ReadModels readModels, EventProcessingConfiguration processing, List<FoldingProjection<?>> projections) {
+    RebuildSwitch(ReadModels readModels, EventProcessingConfiguration processing, List<FoldingProjection<?>> projections,
+                  TokensAfterWrites tokens) {
         this.readModels = readModels;
         this.processing = processing;
         this.projections = projections;
+        this.tokens = tokens;
     }
 
     @Scheduled(fixedDelayString = "${pool.projections.rebuild-check-ms:500}")
@@ -40,9 +44,9 @@ class RebuildSwitch {
         }
     }
 
-    private static boolean passed(StreamingEventProcessor processor, long target) {
+    private boolean passed(StreamingEventProcessor processor, long target) {
         var segments = processor.processingStatus().values();
         return !segments.isEmpty() && segments.stream().noneMatch(EventTrackerStatus::isErrorState)
-                && segments.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= target);
+                && tokens.position(processor) >= target;
     }
 }

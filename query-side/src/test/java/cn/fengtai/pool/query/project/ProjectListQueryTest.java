@@ -52,7 +52,7 @@ class ProjectListQueryTest {
         }
         entries.removeIf(e -> entries.stream().filter(o -> o.id().equals(e.id())).count() > 1 && e != last(entries, e.id()));
         ProjectListIndex index = index();
-        index.written(mongo.template.findAll(ProjectView.class), -1);
+        index.written(mongo.template.findAll(ProjectView.class), -1).run();
 
         List<ProjectListQuery> questions = new ArrayList<>();
         for (String sort : new String[]{null, "title", "title,desc", "deadline", "deadline,desc", "progress,desc", "updatedAt", "street"}) {
@@ -92,7 +92,7 @@ class ProjectListQueryTest {
             return List.of(mongo.template.findById(ids.get(0), ProjectView.class));
         };
         mongo.template.save(view);
-        index.written(List.of(view), -1);
+        index.written(List.of(view), -1).run();
 
         assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(0L);
         assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(0L);
@@ -101,7 +101,7 @@ class ProjectListQueryTest {
         view.apply(new ProjectApproved("p-1", "2024-1", "u", null, List.of("t"), LocalDate.of(2024, 1, 2), null));
         view.stamp(1, 11, Instant.parse("2024-01-02T00:00:00Z"));
         mongo.template.save(view);
-        index.written(List.of(view), -1);
+        index.written(List.of(view), -1).run();
         assertThat(index.views(List.of("p-1"), read)).extracting(ProjectView::version).containsExactly(1L);
         assertThat(reads).as("a newer version is read again").hasSize(2);
     }
