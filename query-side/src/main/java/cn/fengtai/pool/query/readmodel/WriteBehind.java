@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,11 +40,15 @@ public final class WriteBehind {
         awaitWritten();
         synchronized (this) {
             if (writer == null) {
-                writer = Executors.newSingleThreadExecutor(task -> {
-                    Thread thread = new Thread(task, "read-model-writer[" + processor + "]");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                // One thread, ended when idle: live traffic seldom fills a batch, and contexts come and go in tests.
+                ThreadPoolExecutor single = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                        task -> {
+                            Thread thread = new Thread(task, "read-model-writer[" + processor + "]");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                single.allowCoreThreadTimeOut(true);
+                writer = single;
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
             inFlight = done;
