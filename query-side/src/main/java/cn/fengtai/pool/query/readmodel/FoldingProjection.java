@@ -1,8 +1,5 @@
 package cn.fengtai.pool.query.readmodel;
 
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,19 +9,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -32,8 +23,9 @@ import java.util.function.Supplier;
  * A read model of one document per aggregate, folded from that aggregate's events, each applied exactly once.
  * <p>
  * Writes are behind by one batch: the documents a batch of events touches are read with one query, folded in memory
- * and written back with one bulk write when the batch's last event has been handled ({@link FlushAtBatchEnd}), before
- * the processor stores its token. A batch that fails is retried from the stored token, so nothing is lost; delivery is
+ * and written back with one bulk write when the batch's last event has been handled ({@link PendingBatch},
+ * {@link FlushAtBatchEnd}), before the processor's token is stored; a full batch is written while the next one folds,
+ * and its token waits for that write ({@link WriteBehind}). A batch that fails is retried from the stored token, so nothing is lost; delivery is
  * therefore at least once, and each document keeps the sequence number of the last event it reflects: an event at or
  * below it changes nothing. Events of one aggregate arrive in order on one thread (Axon's per-aggregate sequencing), so
  * a document has a single writer and a plain replace is safe.
@@ -44,7 +36,6 @@ import java.util.function.Supplier;
  */
 public abstract class FoldingProjection<T extends Versioned> implements EventMessageHandler {
 
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final Logger log = LoggerFactory.getLogger(FoldingProjection.class);
 
     protected final MongoTemplate mongo;
@@ -57,7 +48,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     private final String name;
     private TokensAfterWrites tokens;
     /** The last batch's documents and batch state, kept for the next batch of the same run (processor thread only). */
-    private Carried carried;
+    private PendingBatch.Carried<T> carried;
 
     protected FoldingProjection(MongoTemplate mongo, Class<T> type, String eventPackage, Supplier<T> fresh,
                                 BiConsumer<T, Object> fold) {
@@ -101,7 +92,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
 
     /** Folds one event; events of other read models change nothing. */
     public void on(DomainEventMessage<?> message, TrackingToken token) {
-        Pending pending = pending();
+        PendingBatch<T> pending = pending();
         pending.last = Math.max(pending.last, positionOf(token));
         if (!canHandleType(message.getPayloadType())) {
             if (pending.immediate) pending.flush();
@@ -207,22 +198,45 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         }
     }
 
+    /** What the last batch of this run left, taken once: only the batch after it may go on from it. */
+    PendingBatch.Carried<T> takeCarried() {
+        PendingBatch.Carried<T> last = carried;
+        carried = null;
+        return last;
+    }
+
+    void carry(PendingBatch.Carried<T> next) {
+        carried = next;
+    }
+
+    TokensAfterWrites tokens() {
+        return tokens;
+    }
+
+    ReadModels readModels() {
+        return readModels;
+    }
+
+    Class<T> type() {
+        return type;
+    }
+
     public static long positionOf(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
     /** This batch's documents: one per unit of work, kept as a resource of the root unit of work. */
-    private Pending pending() {
+    private PendingBatch<T> pending() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new Pending(true, List.of());
+            return new PendingBatch<>(this, true, List.of());
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         if (!(root instanceof BatchingUnitOfWork<?> batch)) {
-            return root.getOrComputeResource(resourceKey, key -> new Pending(true, List.of()));
+            return root.getOrComputeResource(resourceKey, key -> new PendingBatch<>(this, true, List.of()));
         }
-        Pending pending = root.getResource(resourceKey);
+        PendingBatch<T> pending = root.getResource(resourceKey);
         if (pending == null) {
-            pending = new Pending(false, batch.getMessages());
+            pending = new PendingBatch<>(this, false, batch.getMessages());
             root.resources().put(resourceKey, pending);
             // The flush runs at the last message (FlushAtBatchEnd), before the token is stored; this is the net under
             // it should that interceptor not be registered: later than the token, but never skipped.
@@ -230,125 +244,5 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
             FlushAtBatchEnd.register(root, pending::flushOnce);
         }
         return pending;
-    }
-
-    /** What a batch leaves the next one of the same run: the documents as it wrote them, and its own state. */
-    private final class Carried {
-        final long run;
-        final String collection;
-        final Map<String, T> documents;
-        final Object batch;
-
-        Carried(long run, String collection, Map<String, T> documents, Object batch) {
-            this.run = run;
-            this.collection = collection;
-            this.documents = documents;
-            this.batch = batch;
-        }
-    }
-
-    private final class Pending {
-        final boolean immediate;
-        final int events;
-        final WriteBehind behind;
-        final Map<String, T> documents = new LinkedHashMap<>();
-        final Map<String, T> loaded = new HashMap<>();
-        final Object extra;
-        final String collection;
-        final int generation;
-        final ReadModels.State state;
-        long last = -1;
-        boolean flushed;
-
-        Pending(boolean immediate, List<?> messages) {
-            this.immediate = immediate;
-            this.events = messages.size();
-            this.behind = immediate || tokens == null ? null : tokens.of(name);
-            this.state = readModels.state(name);
-            String suffix = state.writingSuffix();
-            this.generation = state.writingGeneration();
-            this.collection = mongo.getCollectionName(type) + suffix;
-            Carried last = carried;
-            carried = null;
-            boolean goesOn = last != null && behind != null && last.run == behind.run() && last.collection.equals(collection);
-            // Whatever is read back must include every write: only documents not written by the last batch are read.
-            if (!goesOn && behind != null) behind.awaitWritten();
-            this.extra = goesOn ? last.batch : startBatch(suffix);
-            List<String> ids = new ArrayList<>();
-            for (Object message : messages) {
-                // Filings too: after a crash a batch can be delivered again, and its documents already exist.
-                if (message instanceof DomainEventMessage<?> domain && canHandleType(domain.getPayloadType())) {
-                    String id = domain.getAggregateIdentifier();
-                    T kept = goesOn ? last.documents.get(id) : null;
-                    if (kept != null) loaded.put(id, kept);
-                    else ids.add(id);
-                }
-            }
-            if (!ids.isEmpty()) {
-                mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection).forEach(d -> loaded.put(idOf(d), d));
-            }
-        }
-
-        T load(String id) {
-            return immediate ? mongo.findById(id, type, collection) : loaded.get(id);
-        }
-
-        void flushOnce(Object ignored) {
-            if (!flushed) flush();
-        }
-
-        /**
-         * Takes the batch's writes now and does them, in place or, for a full batch, behind while the next batch
-         * folds; either way after the last batch's write, and the token follows ({@link TokensAfterWrites}).
-         */
-        void flush() {
-            flushed = true;
-            Runnable own = FoldingProjection.this.flush(extra);
-            List<WriteModel<Document>> writes = converted();
-            Runnable after = documents.isEmpty() ? () -> { } : written(documents.values(), generation);
-            Runnable write = () -> {
-                own.run();
-                if (!writes.isEmpty()) mongo.getCollection(collection).bulkWrite(writes);
-                after.run();
-                switchIfRebuilt();
-            };
-            if (behind == null) {
-                write.run();
-                if (immediate) documents.clear();
-                return;
-            }
-            if (tokens.full(events)) {
-                behind.submit(write);
-            } else {
-                behind.awaitWritten();
-                write.run();
-            }
-            carried = new Carried(behind.run(), collection, new HashMap<>(documents), extra);
-        }
-
-        /**
-         * A rebuild is done when its generation holds every event up to the head it started at: from then on it
-         * answers. Decided here, by the writer, after the write: only it knows that the documents are there. When the
-         * last events before that head belong to other read models, {@link RebuildSwitch} decides instead.
-         */
-        private void switchIfRebuilt() {
-            if (state.building() == null || generation != state.building() || last < state.target()) return;
-            switchTo(state, last);
-        }
-
-        private List<WriteModel<Document>> converted() {
-            List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
-            for (T document : documents.values()) {
-                Document bson = new Document();
-                mongo.getConverter().write(document, bson);
-                writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
-            }
-            return writes;
-        }
-
-        private String idOf(T document) {
-            return String.valueOf(mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
-                    .getIdentifierAccessor(document).getIdentifier());
-        }
     }
 }
