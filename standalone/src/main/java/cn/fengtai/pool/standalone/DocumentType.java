@@ -19,7 +19,7 @@ import java.nio.ByteBuffer;
  * <p>
  * Documents written by the plain backend (earlier data folders) are still read: their first byte is the serialized
  * type's tag, and ours is a tag that type never writes. The other way round does not work: the plain backend, or an
- * earlier version of this application, refuses a map holding BSON documents ("Unknown tag"); the read models can then be
+ * earlier version of this application, refuses a map holding BSON documents ("Unsupported type -66"); the read models can then be
  * rebuilt from the events (README).
  */
 final class DocumentType extends BasicDataType<Document> {

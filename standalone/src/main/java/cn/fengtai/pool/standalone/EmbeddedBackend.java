@@ -1,21 +1,21 @@
 package cn.fengtai.pool.standalone;
 
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -25,10 +25,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * mongo-java-server's H2 backend with one change: its unique indexes order their keys with {@link IndexKeyType}, the
- * same order at a fraction of the cost. Same file format, so a data folder written by the plain backend opens here and
- * the other way round. The backend keeps its store and its index constructor private; they are reached by reflection,
- * checked once when the class loads (a library upgrade that moves them fails at start-up, not later).
+ * mongo-java-server's H2 backend with three changes: its unique indexes order their keys with {@link IndexKeyType}, the
+ * same order at a fraction of the cost; documents are stored as BSON ({@link DocumentType}) instead of with Java
+ * serialization; and an update changes a copy of the stored document ({@link Collection}). A data folder written by
+ * the plain backend opens here, not the other way round (README). The backend keeps its store and its index
+ * constructor private; they are reached by reflection, checked once when the class loads (a library upgrade that moves
+ * them fails at start-up, not later).
  */
 final class EmbeddedBackend extends H2Backend {
 
