@@ -110,7 +110,8 @@ final class PendingBatch<T extends Versioned> {
             behind.awaitWritten();
             write.run();
         }
-        projection.carry(new Carried<>(behind.run(), collection, new HashMap<>(documents), extra));
+        // The batch is over (FlushAtBatchEnd runs after its last event): its map is handed on, not copied.
+        projection.carry(new Carried<>(behind.run(), collection, documents, extra));
     }
 
     /**
