@@ -53,9 +53,8 @@ public class EventStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .gapTimeout(gapTimeoutMillis)
                 // Rows per query when processors read the store: Axon's 100 makes a rebuild ten times as many queries.
-                .batchSize(readBatchSize), new JdbcTemplate(dataSource));
+                .batchSize(readBatchSize), new JdbcTemplate(dataSource), gapTimeoutMillis);
     }
 
     /**

@@ -3,6 +3,10 @@ package cn.fengtai.pool.events.wiring;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -12,13 +16,18 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Axon's JDBC storage engine, with every append serialised by a row lock held until its transaction commits. Without
@@ -33,12 +42,18 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
 
     static final String LOCK = "UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1";
 
+    /** Axon's defaults, which the builder leaves in place: where positions start and how many gaps a token keeps. */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+
     private final JdbcTemplate jdbc;
+    private final int gapTimeoutMillis;
     private final AppendLockTimes lockTimes = new AppendLockTimes();
 
-    SerialAppendEngine(Builder builder, JdbcTemplate jdbc) {
-        super(builder);
+    SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis) {
+        super(builder.gapTimeout(gapTimeoutMillis));
         this.jdbc = jdbc;
+        this.gapTimeoutMillis = gapTimeoutMillis;
     }
 
     @Override
@@ -146,6 +161,46 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
 
     private static String placeholders(int count, String placeholder) {
         return String.join(",", Collections.nCopies(count, placeholder));
+    }
+
+    /**
+     * Axon's reading of a tracked event, token included, with the time stamp parsed once ({@link StoredTimestamp}).
+     * The serial appends leave no gaps behind the newest event, but a token still records the positions an append
+     * took and rolled back, as Axon's does: events younger than the gap timeout may leave gaps.
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        long position = resultSet.getLong(schema().globalIndexColumn());
+        DomainEventData<?> event = entry(resultSet, true);
+        boolean allowGaps = event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minusMillis(gapTimeoutMillis));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(position, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, position), position).boxed()
+                    .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(position, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return entry(resultSet, false);
+    }
+
+    /** An event row as Axon reads it; an event without an aggregate stores its own identifier in that column. */
+    private StoredTimestamp.Entry<?> entry(ResultSet resultSet, boolean tracked) throws SQLException {
+        String aggregateId = resultSet.getString(schema().aggregateIdentifierColumn());
+        String eventId = resultSet.getString(schema().eventIdentifierColumn());
+        return new StoredTimestamp.Entry<>(resultSet.getString(schema().typeColumn()),
+                tracked && eventId.equals(aggregateId) ? null : aggregateId,
+                resultSet.getLong(schema().sequenceNumberColumn()), eventId,
+                String.valueOf(readTimeStamp(resultSet, schema().timestampColumn())),
+                resultSet.getString(schema().payloadTypeColumn()), resultSet.getString(schema().payloadRevisionColumn()),
+                readPayload(resultSet, schema().payloadColumn()), readPayload(resultSet, schema().metaDataColumn()));
     }
 
     /** How long appends waited for the lock and held it (until their transaction ended), since the start. */
