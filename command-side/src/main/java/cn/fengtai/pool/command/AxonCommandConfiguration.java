@@ -2,6 +2,7 @@ package cn.fengtai.pool.command;
 
 import cn.fengtai.pool.command.dispatch.LockUntilCommit;
 import cn.fengtai.pool.events.ActorMetaData;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,14 +30,24 @@ public class AxonCommandConfiguration {
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetaData.USER, ActorMetaData.ROLE, ActorMetaData.STREET,
-                ActorMetaData.DEPARTMENT, ActorMetaData.IDEMPOTENCY_KEY);
+        return fromCommands(new SimpleCorrelationDataProvider(ActorMetaData.USER, ActorMetaData.ROLE,
+                ActorMetaData.STREET, ActorMetaData.DEPARTMENT, ActorMetaData.IDEMPOTENCY_KEY));
     }
 
     /** Declared because Axon drops its own default as soon as any other provider exists. */
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return fromCommands(new MessageOriginProvider());
+    }
+
+    /**
+     * Correlation from commands to the events they cause only. Axon asks every provider again for every message that
+     * handling an event creates, down to the result of each event a projection handles, which copied each event's
+     * metadata for nothing: no event handler here sends anything (about a sixth of the project projection's time in a
+     * rebuild, JFR).
+     */
+    static CorrelationDataProvider fromCommands(CorrelationDataProvider provider) {
+        return message -> message instanceof CommandMessage<?> ? provider.correlationDataFor(message) : Map.of();
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +46,17 @@ public class QueryConfiguration {
                 .serializer(serializer)
                 .build();
         return new TokensAfterWrites(tokens, axonDefaults ? Integer.MAX_VALUE : batchSize);
+    }
+
+    /**
+     * The query side sends nothing while it handles events, so there is nothing to correlate. Declared because without
+     * any provider Axon adds its own, which copies each event's metadata into every message its handling creates (the
+     * result of each event included) for nothing: about a sixth of the project projection's time in a rebuild (JFR).
+     * With the command side in the same process, its providers act on commands only.
+     */
+    @Bean
+    CorrelationDataProvider nothingToCorrelate() {
+        return message -> Map.of();
     }
 
     /**
