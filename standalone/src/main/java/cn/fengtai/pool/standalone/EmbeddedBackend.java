@@ -41,8 +41,9 @@ final class EmbeddedBackend extends H2Backend {
     private static final String DATA = "databases.";
     private static final String META = "meta.";
 
-    EmbeddedBackend(String file) {
-        super(file);
+    /** @param cacheMegabytes the store's page cache ({@link EmbeddedMongo#quarterOfTheHeap()}) */
+    EmbeddedBackend(String file, int cacheMegabytes) {
+        super(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
     }
 
     @Override

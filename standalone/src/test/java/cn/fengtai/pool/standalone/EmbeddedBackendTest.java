@@ -73,7 +73,7 @@ class EmbeddedBackendTest {
             ids.forEach(id -> projects.insertOne(new Document("_id", id).append("n", 1)));
             return null;
         });
-        with(new EmbeddedBackend(file), projects -> {
+        with(new EmbeddedBackend(file, 16), projects -> {
             for (String id : ids) {
                 assertThat(projects.find(Filters.eq("_id", id)).first()).as(id).isNotNull();
             }
@@ -84,7 +84,7 @@ class EmbeddedBackendTest {
             }
             return null;
         });
-        with(new EmbeddedBackend(file), projects -> {
+        with(new EmbeddedBackend(file, 16), projects -> {
             assertThat(projects.countDocuments()).isEqualTo(ids.size() + 1);
             for (int i = 0; i < ids.size(); i++) {
                 assertThat(projects.find(Filters.eq("_id", ids.get(i))).first().getInteger("n")).isEqualTo(i % 2 == 0 ? 2 : 1);
