@@ -103,6 +103,9 @@ public class QueryConfiguration {
                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
                         // How soon a started (or rebuilt) processor claims its token: Axon's 5 s showed in every rebuild.
-                        .andTokenClaimInterval(1, TimeUnit.SECONDS));
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                        // How long an idle processor waits for events before it looks up again, and so how long
+                        // stopping it for a rebuild takes: Axon's second, once per read model, in every rebuild.
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS));
     }
 }

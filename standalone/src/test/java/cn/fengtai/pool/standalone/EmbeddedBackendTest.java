@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,28 @@ class EmbeddedBackendTest {
                 assertThat(Integer.signum(keys.compare(a, b))).as("%s against %s", a, b).isEqualTo(serialized);
             }
         }
+    }
+
+    @Test
+    void keysAreWrittenAndReadBackEqualAndKeysWrittenByThePlainBackendAreRead() {
+        Random random = new Random(20261201);
+        List<KeyValue> samples = new ArrayList<>(List.of(new KeyValue(""), new KeyValue("\u0000"),
+                new KeyValue("马家堡"), new KeyValue("\uD83D\uDE00"), new KeyValue("x".repeat(70_000)),
+                new KeyValue("Ljava/util/List;"), new KeyValue(17L), new KeyValue("a", "b"),
+                new KeyValue(new Document("nested", 1))));
+        for (int i = 0; i < 400; i++) samples.add(new KeyValue(randomText(random)));
+        ObjectDataType plain = new ObjectDataType();
+        for (KeyValue key : samples) {
+            WriteBuffer ours = new WriteBuffer();
+            keys.write(ours, key);
+            WriteBuffer before = new WriteBuffer();
+            plain.write(before, key);
+            assertThat(keys.read(ours.getBuffer().flip())).isEqualTo(key);
+            assertThat(keys.read(before.getBuffer().flip())).isEqualTo(key);
+        }
+        WriteBuffer one = new WriteBuffer();
+        keys.write(one, new KeyValue("p-00017"));
+        assertThat(one.getBuffer().get(0)).as("a one-string key is not Java-serialized").isEqualTo(IndexKeyType.ONE_STRING);
     }
 
     private static String randomText(Random random) {
@@ -91,12 +114,13 @@ class EmbeddedBackendTest {
             }
             return null;
         });
-        // One way only: the plain backend does not read documents stored as BSON (README: back to an earlier version).
+        // One way only: the plain backend reads neither documents stored as BSON nor index keys stored as strings
+        // (README: back to an earlier version).
         assertThatThrownBy(() -> with(new H2Backend(file), projects -> {
             projects.find().into(new ArrayList<>());
             return null;
         }))
-                .hasMessageContaining("Unsupported type " + DocumentType.BSON);
+                .hasMessageMatching(".*Unsupported type (" + DocumentType.BSON + "|" + IndexKeyType.ONE_STRING + ").*");
     }
 
     @Test
