@@ -43,7 +43,21 @@ final class EmbeddedBackend extends H2Backend {
 
     /** @param cacheMegabytes the store's page cache ({@link EmbeddedMongo#quarterOfTheHeap()}) */
     EmbeddedBackend(String file, int cacheMegabytes) {
-        super(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
+        super(open(file, cacheMegabytes));
+    }
+
+    /**
+     * A rebuild changes documents all over each collection in every batch, and every save of the store encodes each
+     * changed page whole, all its documents: with H2's save every second (or every 19 MiB of changes) the background
+     * writer encoded each project document about once a second, a quarter of the machine in a rebuild; saving every
+     * five seconds (or 256 MiB) took a third of that (JFR, docs/benchmarks.md). A crash loses at most the last save's
+     * worth of read-model writes, and their tokens with them (one store, saved whole): the processors replay them.
+     */
+    private static MVStore open(String file, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes)
+                .autoCommitBufferSize(Math.max(1, Math.min(256, cacheMegabytes / 4)) * 1024).open();
+        store.setAutoCommitDelay(5_000);
+        return store;
     }
 
     @Override
