@@ -21,6 +21,8 @@ class StoredTimestampTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(from, to), random.nextInt(1_000_000_000));
             String stored = DateTimeUtils.formatInstant(instant);
             assertThat(StoredTimestamp.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+            String wholeSecond = Instant.ofEpochSecond(instant.getEpochSecond()).toString();
+            assertThat(StoredTimestamp.parse(wholeSecond)).as(wholeSecond).isEqualTo(Instant.parse(wholeSecond));
         }
         for (String edge : new String[]{"2024-02-29T23:59:59.999Z", "2000-01-01T00:00:00.000Z", "1999-12-31T23:59:59.001Z"}) {
             assertThat(StoredTimestamp.parse(edge)).isEqualTo(Instant.parse(edge));
@@ -35,5 +37,7 @@ class StoredTimestampTest {
         assertThatThrownBy(() -> StoredTimestamp.parse("2026-02-30T04:33:05.123Z")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> StoredTimestamp.parse("2026-11-30T24:33:05.123Z")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> StoredTimestamp.parse("2026-11-30T04:33:05.1a3Z")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> StoredTimestamp.parse("2026-11-30T04:33:0aZ")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> StoredTimestamp.parse("2026-11-30T04:33:05+0")).isInstanceOf(DateTimeParseException.class);
     }
 }
