@@ -1,5 +1,6 @@
 package cn.fengtai.pool.standalone;
 
+import cn.fengtai.pool.query.project.ProjectDocument;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.file.Path;
 
@@ -58,5 +60,11 @@ class AxonWiringTest {
         EventProcessingConfiguration processing = pool.context().getBean(EventProcessingConfiguration.class);
         assertThat(processing.listenerInvocationErrorHandler(ProjectProjection.NAME))
                 .isInstanceOf(PropagatingErrorHandler.class);
+    }
+
+    @Test
+    void projectViewsAreWrittenByHandAsTheApplicationsConverterWritesThem() {
+        MongoTemplate mongo = pool.context().getBean(MongoTemplate.class);
+        assertThat(ProjectDocument.writesAs(mongo.getConverter())).isTrue();
     }
 }

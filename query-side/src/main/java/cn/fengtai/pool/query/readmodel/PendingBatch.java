@@ -127,8 +127,7 @@ final class PendingBatch<T extends Versioned> {
     private List<WriteModel<Document>> converted() {
         List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
         for (T document : documents.values()) {
-            Document bson = new Document();
-            mongo.getConverter().write(document, bson);
+            Document bson = projection.toDocument(document);
             writes.add(new ReplaceOneModel<>(new Document("_id", bson.get("_id")), bson, UPSERT));
         }
         return writes;
