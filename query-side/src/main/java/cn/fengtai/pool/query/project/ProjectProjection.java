@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -107,6 +108,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private long checkpointed = -1;
         private Instant maxTimestamp;
         private Instant minTimestamp;
+        /** The contribution of the project being folded, as it was before the event. */
+        private Counters.Contribution before;
         /** The copies taken in this batch, written before the counters. */
         private final List<Document> copies = new ArrayList<>();
 
@@ -129,14 +132,18 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
 
     @Override
     protected void beforeFold(ProjectView document, long position, Object batch) {
-        if (position > ((Counted) batch).stored) ((Counted) batch).counters.remove(document);
+        if (position > ((Counted) batch).stored) ((Counted) batch).before = Counters.Contribution.of(document);
     }
 
     @Override
     protected void afterFold(ProjectView document, long position, Object batch) {
         Counted counted = (Counted) batch;
         if (position > counted.stored) {
-            counted.counters.add(document);
+            Counters.Contribution after = Counters.Contribution.of(document);
+            if (!Objects.equals(counted.before, after)) {
+                counted.counters.remove(counted.before);
+                counted.counters.add(after);
+            }
             counted.position = Math.max(counted.position, position);
             Instant recorded = document.updatedAt();
             if (counted.maxTimestamp == null || recorded.isAfter(counted.maxTimestamp)) counted.maxTimestamp = recorded;

@@ -6,6 +6,7 @@ import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,15 +42,38 @@ public final class Counters {
     }
 
     public void add(ProjectView project) {
-        contribute(project, 1);
+        add(Contribution.of(project));
     }
 
     public void remove(ProjectView project) {
-        contribute(project, -1);
+        remove(Contribution.of(project));
     }
 
-    private void contribute(ProjectView p, int sign) {
-        if (p == null || p.id() == null) return;
+    public void add(Contribution contribution) {
+        contribute(contribution, 1);
+    }
+
+    public void remove(Contribution contribution) {
+        contribute(contribution, -1);
+    }
+
+    /**
+     * What a project's contribution depends on. Most events change none of it (progress, departments, ratings): a
+     * projection that compares the contribution before and after an event leaves the counters alone for those.
+     */
+    public record Contribution(String street, ProjectStatus status, String category, List<String> batches,
+                               String currentBatch, BigDecimal fundedAmount, List<String> issueTypes) {
+
+        /** {@code null} for no project yet. */
+        public static Contribution of(ProjectView p) {
+            if (p == null || p.id() == null) return null;
+            return new Contribution(p.street(), p.status(), p.category(), List.copyOf(p.batches()), p.currentBatch(),
+                    p.fundedAmount(), List.copyOf(p.issueTypes()));
+        }
+    }
+
+    private void contribute(Contribution p, int sign) {
+        if (p == null) return;
         boolean listed = !p.batches().isEmpty();
         boolean completed = p.status() == ProjectStatus.COMPLETED;
         String street = "street:" + p.street();
@@ -113,6 +137,37 @@ public final class Counters {
         Document amountsDocument = new Document();
         amounts.forEach((key, amount) -> amountsDocument.put(key, amount.toPlainString()));
         return new Document("counts", new Document(new HashMap<>(counts))).append("amounts", amountsDocument);
+    }
+
+    /**
+     * {@link #toDocument} as JSON, written directly: the JSON writer of the BSON library took a sixth of the project
+     * projection's time in a rebuild for the checkpoint copies alone (JFR). {@code Document.parse} reads it back.
+     */
+    public String toJson() {
+        StringBuilder json = new StringBuilder(64 * (counts.size() + amounts.size()) + 32).append("{\"counts\": {");
+        String separator = "";
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            quoted(json.append(separator), count.getKey()).append(": ").append(count.getValue().longValue());
+            separator = ", ";
+        }
+        json.append("}, \"amounts\": {");
+        separator = "";
+        for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
+            quoted(quoted(json.append(separator), amount.getKey()).append(": "), amount.getValue().toPlainString());
+            separator = ", ";
+        }
+        return json.append("}}").toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') json.append('\\').append(c);
+            else if (c < 0x20) json.append(String.format("\\u%04x", (int) c));
+            else json.append(c);
+        }
+        return json.append('"');
     }
 
     public static Counters fromDocument(Document document) {

@@ -45,7 +45,7 @@ public final class StatisticsCheckpoints {
     public static Document copy(Counters counters, long position, Instant maxTimestamp, Instant minTimestamp) {
         return new Document("_id", position).append("position", position)
                 .append("maxTimestamp", Date.from(maxTimestamp)).append("minTimestamp", Date.from(minTimestamp))
-                .append("counters", new Binary(gzip(counters.toDocument().toJson())));
+                .append("counters", new Binary(gzip(counters.toJson())));
     }
 
     /** Keeps a copy made by {@link #copy}; the same copy written twice is kept once. */
