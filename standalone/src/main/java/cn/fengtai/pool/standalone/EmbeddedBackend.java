@@ -41,7 +41,13 @@ final class EmbeddedBackend extends H2Backend {
     private static final String DATA = "databases.";
     private static final String META = "meta.";
 
-    /** @param cacheMegabytes the store's page cache ({@link EmbeddedMongo#quarterOfTheHeap()}) */
+    /**
+     * @param cacheMegabytes the store's page cache. A rebuild updates each project once per batch it spans: with H2's
+     *                       16 MiB it reads many of their pages back from the file (a fifth of the server's time at
+     *                       300,000 events), with a quarter of the heap it did not, but the cached documents then took
+     *                       far more heap than the cache counts, and the query latencies on the million-event store
+     *                       went from about 50 ms to 200 ms at the 99th percentile (docs/benchmarks.md)
+     */
     EmbeddedBackend(String file, int cacheMegabytes) {
         super(open(file, cacheMegabytes));
     }
@@ -55,7 +61,7 @@ final class EmbeddedBackend extends H2Backend {
      */
     private static MVStore open(String file, int cacheMegabytes) {
         MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes)
-                .autoCommitBufferSize(Math.max(1, Math.min(256, cacheMegabytes / 4)) * 1024).open();
+                .autoCommitBufferSize(256 * 1024).open();
         store.setAutoCommitDelay(5_000);
         return store;
     }

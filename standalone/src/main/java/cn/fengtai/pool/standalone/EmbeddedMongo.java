@@ -28,22 +28,13 @@ class EmbeddedMongo {
 
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir,
-                                    @Value("${pool.embedded-mongo-cache-mb:0}") int cacheMegabytes) throws IOException {
+                                    @Value("${pool.embedded-mongo-cache-mb:16}") int cacheMegabytes) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
-        MongoServer server = new MongoServer(new EmbeddedBackend(file.toString(), cacheMegabytes > 0 ? cacheMegabytes : quarterOfTheHeap()));
+        MongoServer server = new MongoServer(new EmbeddedBackend(file.toString(), cacheMegabytes));
         server.bind("127.0.0.1", 0);
         log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
         return server;
-    }
-
-    /**
-     * The read models' page cache when none is configured. A rebuild updates each project once per batch it spans, so
-     * the pages it returns to are those of every project: with 16 MiB (H2's default) or 256 MiB, a 300,000-event
-     * rebuild read pages back from the file in a fifth of the server's time; with 1 GiB it did not (JFR).
-     */
-    static int quarterOfTheHeap() {
-        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
     }
 
     @Bean
