@@ -53,17 +53,13 @@ final class EmbeddedBackend extends H2Backend {
     }
 
     /**
-     * A rebuild changes documents all over each collection in every batch, and every save of the store encodes each
-     * changed page whole, all its documents: with H2's save every second (or every 19 MiB of changes) the background
-     * writer encoded each project document about once a second, a quarter of the machine in a rebuild; saving every
-     * five seconds (or 256 MiB) took a third of that (JFR, docs/benchmarks.md). A crash loses at most the last save's
-     * worth of read-model writes, and their tokens with them (one store, saved whole): the processors replay them.
+     * The store as the plain backend opens it, with the given cache. Saving less often (every five seconds or 256 MiB
+     * of changes instead of H2's every second or 19 MiB) encoded a third as many pages in a 300,000-event rebuild, but
+     * the unsaved pages nearly doubled the peak heap of a million-event rebuild and made it slower (56.5 s against
+     * 49.4 s; docs/benchmarks.md): H2's settings stay.
      */
     private static MVStore open(String file, int cacheMegabytes) {
-        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes)
-                .autoCommitBufferSize(256 * 1024).open();
-        store.setAutoCommitDelay(5_000);
-        return store;
+        return new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
     }
 
     @Override
