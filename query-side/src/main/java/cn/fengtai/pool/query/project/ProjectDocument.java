@@ -84,7 +84,7 @@ public final class ProjectDocument {
     }
 
     private static ProjectView everyFieldSet() {
-        String id = "p-" + Instant.EPOCH.getEpochSecond();
+        String id = "p-sample";
         LocalDate day = LocalDate.of(2024, 4, 1);
         ProjectView view = new ProjectView();
         view.apply(new ProjectFiled(id, "street", "community", "title", "description", Category.HOUSING,
