@@ -5,6 +5,7 @@ import cn.fengtai.pool.query.project.ProjectView;
 import org.bson.Document;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,9 @@ public final class Counters {
         /** {@code null} for no project yet. */
         public static Contribution of(ProjectView p) {
             if (p == null || p.id() == null) return null;
-            return new Contribution(p.street(), p.status(), p.category(), List.copyOf(p.batches()), p.currentBatch(),
-                    p.fundedAmount(), List.copyOf(p.issueTypes()));
+            // Copies that take what the view holds, null elements included: counting never failed on those.
+            return new Contribution(p.street(), p.status(), p.category(), new ArrayList<>(p.batches()),
+                    p.currentBatch(), p.fundedAmount(), new ArrayList<>(p.issueTypes()));
         }
     }
 

@@ -42,7 +42,10 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
 
     static final String LOCK = "UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1";
 
-    /** Axon's defaults, which the builder leaves in place: where positions start and how many gaps a token keeps. */
+    /**
+     * Where positions start and how many gaps a token keeps (Axon's defaults), given to the builder here so that the
+     * engine and {@link #getTrackedEventData} cannot disagree about them.
+     */
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
     private static final int MAX_GAP_OFFSET = 10_000;
 
@@ -51,7 +54,8 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
     private final AppendLockTimes lockTimes = new AppendLockTimes();
 
     SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis) {
-        super(builder.gapTimeout(gapTimeoutMillis));
+        super(builder.gapTimeout(gapTimeoutMillis).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET));
         this.jdbc = jdbc;
         this.gapTimeoutMillis = gapTimeoutMillis;
     }
