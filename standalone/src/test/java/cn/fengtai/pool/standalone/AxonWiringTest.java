@@ -46,6 +46,16 @@ class AxonWiringTest {
     }
 
     @Test
+    void appendsGoThroughTheGroupCommit() {
+        var engine = pool.context().getBean(cn.fengtai.pool.events.wiring.SerialAppendEngine.class);
+        assertThat(engine.groupsCommits()).as("the application's pool is Hikari's, so the appender has its own").isTrue();
+        long commits = engine.lockTimes().totals().released();
+        var command = pool.as("district").post("/api/batches", "{\"id\":\"2031-1\",\"name\":\"分组提交\",\"year\":2031}");
+        assertThat(command.status()).isEqualTo(201);
+        assertThat(engine.lockTimes().totals().released()).isGreaterThan(commits);
+    }
+
+    @Test
     void axonUsesSpringsTransactionManager() {
         assertThat(pool.context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
     }

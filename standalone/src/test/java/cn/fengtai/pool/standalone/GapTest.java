@@ -36,15 +36,17 @@ class GapTest {
             district.post("/api/batches", "{\"id\":\"2024-9\",\"name\":\"已发布\",\"year\":2024}");
             district.post("/api/batches/2024-9/publish", "{}");
 
-            // Rolled-back appends: the batch appends ProjectListed, then the project refuses; the position is lost.
+            // Rolled-back appends: the batch appends ProjectListed, then the project refuses; the position is lost. Sent
+            // with an idempotency key, so that the request appends in its own transaction: through the group commit a
+            // refused request never reaches the table, and leaves no gap.
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String id = file(pool, i);
                 ids.add(id);
                 assertThat(district.post("/api/projects/" + id + "/reject", "{\"reason\":\"r\"}").status()).isEqualTo(200);
                 assertThat(district.post("/api/projects/" + id + "/approve",
-                        "{\"batch\":\"2024-1\",\"responsibleUnit\":\"u\",\"deadline\":\"2024-06-30\",\"tasks\":[\"t\"]}").status())
-                        .isEqualTo(409);
+                        "{\"batch\":\"2024-1\",\"responsibleUnit\":\"u\",\"deadline\":\"2024-06-30\",\"tasks\":[\"t\"]}",
+                        "refused-approval-" + i).status()).isEqualTo(409);
             }
 
             // An append held open (12 s) well past the gap timeout (5 s here) while other clients try to commit.

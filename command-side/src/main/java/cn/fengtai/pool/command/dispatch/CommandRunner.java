@@ -2,6 +2,7 @@ package cn.fengtai.pool.command.dispatch;
 
 import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.events.ActorMetaData;
+import cn.fengtai.pool.events.wiring.SerialAppendEngine;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
@@ -22,7 +23,9 @@ import java.util.function.Function;
 
 /**
  * Runs the commands of one request in one database transaction: the events of every aggregate the request touches
- * (a fund and a project, a batch and its projects) and the idempotency key are committed together or not at all. Axon's
+ * (a fund and a project, a batch and its projects) and the idempotency key are committed together or not at all. The
+ * events of a request without a key are written at its commit by the event store's group commit, together with those
+ * of other requests committing at the same time. Axon's
  * units of work join this transaction; the unique (aggregate, sequence) key of the event store turns a concurrent
  * change of the same aggregate from another process into a refused command instead of a lost update.
  */
@@ -71,6 +74,9 @@ public class CommandRunner {
         }
         try {
             return transaction.execute(status -> {
+                // The key must commit with the events and its claim must hold off a concurrent request with the same
+                // key from the start, so this transaction writes its events itself rather than through the group commit.
+                SerialAppendEngine.appendInThisTransaction();
                 idempotency.claim(actor.user(), idempotencyKey, fingerprint);
                 CommandAnswer answer = work.apply(sender);
                 idempotency.answer(actor.user(), idempotencyKey, answer);

@@ -20,6 +20,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import javax.sql.DataSource;
 
 /**
@@ -43,7 +46,8 @@ public class EventStoreAutoConfiguration {
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  DataSource dataSource,
                                                  @Value("${pool.event-store.gap-timeout-ms:60000}") int gapTimeoutMillis,
-                                                 @Value("${pool.event-store.read-batch-size:1000}") int readBatchSize) {
+                                                 @Value("${pool.event-store.read-batch-size:1000}") int readBatchSize,
+                                                 @Value("${pool.event-store.group-commit:true}") boolean groupCommit) {
         return new SerialAppendEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
@@ -54,7 +58,29 @@ public class EventStoreAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 // Rows per query when processors read the store: Axon's 100 makes a rebuild ten times as many queries.
-                .batchSize(readBatchSize), new JdbcTemplate(dataSource), gapTimeoutMillis);
+                .batchSize(readBatchSize), new JdbcTemplate(dataSource), gapTimeoutMillis,
+                groupCommit ? appenderDataSource(dataSource) : null);
+    }
+
+    /**
+     * The group commit's own connections: a pool of two beside the application's, with the same settings. Requests
+     * hold their pooled connection while they wait for the group commit; if the appender took its connection from the
+     * same pool, a full pool would wait for itself. Without a Hikari pool to copy, appends stay in each request's own
+     * transaction.
+     */
+    static DataSource appenderDataSource(DataSource dataSource) {
+        try {
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) return null;
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            HikariConfig config = new HikariConfig();
+            pool.copyStateTo(config);
+            config.setPoolName(pool.getPoolName() + "-appender");
+            config.setMaximumPoolSize(2);
+            config.setMinimumIdle(1);
+            return new HikariDataSource(config);
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
     }
 
     /**

@@ -11,11 +11,17 @@ import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import cn.fengtai.pool.events.audit.EventChain;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,6 +30,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,12 +40,15 @@ import java.util.stream.LongStream;
  * Axon's JDBC storage engine, with every append serialised by a row lock held until its transaction commits. Without
  * it, two transactions can take global positions 10 and 11 and commit 11 first: a reader that saw 11 and then resumes
  * "after 11" never sees 10. Axon guards against this with a gap timeout, and skips the event when the commit is later
- * than that (AxonFramework issue 4829). With the lock, positions are taken and committed in the same order; the cost
- * is that appends of different aggregates wait for each other for the few milliseconds between append and commit.
- * The same serial order lets each append extend the tamper-evident hash chains ({@link EventChain}) in its own
- * transaction.
+ * than that (AxonFramework issue 4829). With the lock, positions are taken and committed in the same order, and each
+ * append extends the tamper-evident hash chains ({@link EventChain}) in its own transaction.
+ *
+ * <p>One commit at a time would cap appends at one request per commit, so a request's events wait for its commit and
+ * are then written by a group commit ({@link GroupCommit}): one thread, with connections of its own, writes the events
+ * of every request committing at the same time in one transaction under the lock, and each request commits once its
+ * events have. Commands later in the same request read its pending events as stored ({@link PendingAppends}).
  */
-public class SerialAppendEngine extends JdbcEventStorageEngine {
+public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCloseable {
 
     static final String LOCK = "UPDATE event_append_lock SET appends = appends + 1 WHERE id = 1";
 
@@ -52,17 +62,41 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
     private final JdbcTemplate jdbc;
     private final int gapTimeoutMillis;
     private final AppendLockTimes lockTimes = new AppendLockTimes();
+    private final DataSource appenderDataSource;
+    private final JdbcTemplate appenderJdbc;
+    private final TransactionTemplate appenderTransaction;
+    private final GroupCommit<PendingAppends> group;
 
-    SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis) {
+    /**
+     * @param appenderDataSource connections of the group commit's own (a request holds its pooled connection while it
+     *                           waits for the group commit, so the appender must not need one from the same pool), or
+     *                           null to append in each request's own transaction
+     */
+    SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis, DataSource appenderDataSource) {
         super(builder.gapTimeout(gapTimeoutMillis).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .maxGapOffset(MAX_GAP_OFFSET));
         this.jdbc = jdbc;
         this.gapTimeoutMillis = gapTimeoutMillis;
+        this.appenderDataSource = appenderDataSource;
+        this.appenderJdbc = appenderDataSource == null ? null : new JdbcTemplate(appenderDataSource);
+        this.appenderTransaction = appenderDataSource == null ? null
+                : new TransactionTemplate(new DataSourceTransactionManager(appenderDataSource));
+        this.group = appenderDataSource == null ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write);
     }
 
+    /**
+     * A transaction's events wait for its commit and are then written by the group commit together with those of the
+     * transactions committing at the same time; outside a transaction, or where the transaction keeps its appends
+     * ({@link #appendInThisTransaction}), they are written at once, in the caller's transaction, under the lock.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (group != null && TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(KEEP_HERE) == null) {
+            PendingAppends.of(this, this::commit).events.addAll(events);
             return;
         }
         long asked = System.nanoTime();
@@ -78,7 +112,84 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
             });
         }
         super.appendEvents(events, serializer);
-        chain();
+        chain(jdbc);
+    }
+
+    private static final Object KEEP_HERE = new Object();
+    private static final int MAX_GROUP = 256;
+
+    /**
+     * Makes the current transaction append its events itself, under the lock, instead of through the group commit:
+     * for a transaction with rows of its own that must commit with its events, such as an idempotency key claimed
+     * before the commands run. Call it before the transaction's first append.
+     */
+    public static void appendInThisTransaction() {
+        if (TransactionSynchronizationManager.getResource(KEEP_HERE) != null) return;
+        TransactionSynchronizationManager.bindResource(KEEP_HERE, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(KEEP_HERE);
+            }
+        });
+    }
+
+    /** At the commit of a request's transaction: its events are written, or it fails with what their write threw. */
+    private void commit(PendingAppends pending) {
+        pending.since = System.nanoTime();
+        group.write(pending);
+    }
+
+    /** One group commit: the lock, every part's events in the order the parts came, the chains, the commit. */
+    private void write(List<PendingAppends> parts) {
+        appenderTransaction.executeWithoutResult(status -> {
+            appenderJdbc.update(LOCK);
+            long locked = System.nanoTime();
+            parts.forEach(part -> lockTimes.waited(locked - part.since));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    lockTimes.held(System.nanoTime() - locked);
+                }
+            });
+            List<EventMessage<?>> events = new ArrayList<>();
+            parts.forEach(part -> events.addAll(part.events));
+            // One batch for the whole group; if it fails, the group commit writes each part alone, and the failing
+            // part's caller gets Axon's reading of the failure (a conflict, an aggregate that exists already).
+            appenderJdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement insert = appendEvents(connection, events, getEventSerializer())) {
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    handlePersistenceException(e, events.get(0));
+                }
+                return null;
+            });
+            chain(appenderJdbc);
+        });
+    }
+
+    /** Stored events, then those the current transaction has appended and not yet committed. */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        DomainEventStream stored = super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        PendingAppends pending = PendingAppends.here(this);
+        List<DomainEventMessage<?>> mine = pending == null ? List.of() : pending.of(aggregateIdentifier, firstSequenceNumber);
+        return mine.isEmpty() ? stored : DomainEventStream.concat(stored, DomainEventStream.of(mine));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Optional<Long> stored = super.lastSequenceNumberFor(aggregateIdentifier);
+        PendingAppends pending = PendingAppends.here(this);
+        List<DomainEventMessage<?>> mine = pending == null ? List.of() : pending.of(aggregateIdentifier, 0);
+        return mine.isEmpty() ? stored : Optional.of(mine.get(mine.size() - 1).getSequenceNumber());
+    }
+
+    /** Writes what is waiting, then stops the group commit and closes its connections. */
+    @Override
+    public void close() throws Exception {
+        if (group != null) group.close();
+        if (appenderDataSource instanceof AutoCloseable closeable) closeable.close();
     }
 
     /**
@@ -87,14 +198,14 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
      * whatever the number of events (the chain's end, the new rows, the hashes they follow, one batch of inserts):
      * they run while every other append waits for the lock.
      */
-    private void chain() {
+    private void chain(JdbcTemplate jdbc) {
         List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain "
                 + "ORDER BY global_index DESC LIMIT 1", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
         long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
         String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
         List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW, last);
         if (rows.isEmpty()) return;
-        Map<String, String> aggregateHashes = hashesBefore(rows);
+        Map<String, String> aggregateHashes = hashesBefore(jdbc, rows);
         List<Object[]> links = new ArrayList<>(rows.size());
         for (EventChain.Row row : rows) {
             String canonical = EventChain.canonical(row);
@@ -114,7 +225,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
     }
 
     /** The chained hashes of the events the given rows follow in their aggregates, where those are chained already. */
-    private Map<String, String> hashesBefore(List<EventChain.Row> rows) {
+    private Map<String, String> hashesBefore(JdbcTemplate jdbc, List<EventChain.Row> rows) {
         Map<String, String> hashes = new HashMap<>();
         inChunks(rows.stream().filter(row -> row.sequence() > 0).toList(), chunk -> {
             List<Object> arguments = new ArrayList<>();
@@ -205,6 +316,11 @@ public class SerialAppendEngine extends JdbcEventStorageEngine {
                 String.valueOf(readTimeStamp(resultSet, schema().timestampColumn())),
                 resultSet.getString(schema().payloadTypeColumn()), resultSet.getString(schema().payloadRevisionColumn()),
                 readPayload(resultSet, schema().payloadColumn()), readPayload(resultSet, schema().metaDataColumn()));
+    }
+
+    /** Whether a request's events are written by the group commit (else in the request's own transaction). */
+    public boolean groupsCommits() {
+        return group != null;
     }
 
     /** How long appends waited for the lock and held it (until their transaction ended), since the start. */

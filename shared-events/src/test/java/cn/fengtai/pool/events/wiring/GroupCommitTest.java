@@ -1,0 +1,147 @@
+package cn.fengtai.pool.events.wiring;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+
+    /** A store that keeps what each write committed; a write with a refused part commits nothing. */
+    static final class Store implements GroupCommit.Writer<String> {
+        final List<List<String>> commits = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+
+        @Override
+        public void write(List<String> parts) {
+            if (firstWriteStarted.getCount() > 0) {
+                firstWriteStarted.countDown();
+                await(releaseFirstWrite);
+            }
+            for (String part : parts) {
+                if (part.startsWith("refused")) throw new IllegalStateException(part + " conflicts");
+            }
+            commits.add(List.copyOf(parts));
+        }
+    }
+
+    @Test
+    void writesWhatArrivesDuringAWriteInOneWriteAndAnswersEachCallerAfterItsCommit() throws Exception {
+        Store store = new Store();
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+            Future<?> first = callers.submit(() -> group.write("first"));
+            store.firstWriteStarted.await();
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String part = "part-" + i;
+                waiting.add(callers.submit(() -> group.write(part)));
+            }
+            Thread.sleep(200);
+            assertThat(waiting).noneMatch(Future::isDone);
+            store.releaseFirstWrite.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(store.commits).hasSize(2);
+        assertThat(store.commits.get(0)).containsExactly("first");
+        assertThat(store.commits.get(1)).containsExactlyInAnyOrder("part-0", "part-1", "part-2", "part-3", "part-4");
+    }
+
+    @Test
+    void aRefusedPartFailsOnlyItsOwnCaller() throws Exception {
+        Store store = new Store();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+            Future<?> first = callers.submit(() -> group.write("first"));
+            store.firstWriteStarted.await();
+            List<Future<?>> waiting = new ArrayList<>();
+            for (String part : List.of("a", "refused-b", "c")) {
+                waiting.add(callers.submit(() -> {
+                    try {
+                        group.write(part);
+                    } catch (RuntimeException e) {
+                        failures.put(part, e);
+                    }
+                }));
+            }
+            Thread.sleep(200);
+            store.releaseFirstWrite.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(failures).containsOnlyKeys("refused-b");
+        assertThat(failures.get("refused-b")).isInstanceOf(IllegalStateException.class).hasMessage("refused-b conflicts");
+        assertThat(store.commits.stream().flatMap(List::stream)).containsExactlyInAnyOrder("first", "a", "c");
+    }
+
+    @Test
+    void aSinglePartsFailureReachesItsCallerAsThrown() {
+        Store store = new Store();
+        store.firstWriteStarted.countDown();
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+            assertThatThrownBy(() -> group.write("refused-alone")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("refused-alone conflicts");
+            group.write("accepted");
+        }
+        assertThat(store.commits).containsExactly(List.of("accepted"));
+    }
+
+    @Test
+    void writesNoMoreThanItsLargestGroupAtATime() throws Exception {
+        Store store = new Store();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 3, store)) {
+            Future<?> first = callers.submit(() -> group.write("first"));
+            store.firstWriteStarted.await();
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String part = "part-" + i;
+                waiting.add(callers.submit(() -> group.write(part)));
+            }
+            Thread.sleep(200);
+            store.releaseFirstWrite.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(store.commits).allSatisfy(commit -> assertThat(commit).hasSizeLessThanOrEqualTo(3));
+        assertThat(store.commits.stream().mapToInt(List::size).sum()).isEqualTo(8);
+    }
+
+    @Test
+    void refusesWritesOnceClosed() {
+        Store store = new Store();
+        store.firstWriteStarted.countDown();
+        GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store);
+        group.close();
+        assertThatThrownBy(() -> group.write("late")).isInstanceOf(IllegalStateException.class);
+        assertThat(store.commits).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("not released");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
