@@ -101,7 +101,7 @@ final class AppendLoad {
      * events (same columns, same payload sizes, the same unique indexes) into a twin of the event table, one
      * transaction per row, for {@code measured}.
      */
-    static double rawCeiling(PostgresSchema schema, int clients, Duration warmUp, Duration measured) throws Exception {
+    static double rawCeiling(PostgresSchema schema, int port, int clients, Duration warmUp, Duration measured) throws Exception {
         List<Object[]> samples = new ArrayList<>();
         try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE raw_event (LIKE domain_event_entry INCLUDING DEFAULTS INCLUDING INDEXES)");
@@ -119,7 +119,7 @@ final class AppendLoad {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
-                try (Connection connection = schema.connect()) {
+                try (Connection connection = schema.connect(port)) {
                     connection.setAutoCommit(false);
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO raw_event (event_identifier, "
                             + "aggregate_identifier, sequence_number, type, payload_type, payload_revision, time_stamp, "

@@ -3,6 +3,9 @@ package cn.fengtai.pool.standalone;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.fengtai.pool.events.wiring.AppendLockTimes;
+import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +35,10 @@ class PoolBenchmark {
         Files.createDirectories(out);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("machine", machine());
-        if (!Boolean.getBoolean("bench.skipAppend")) summary.put("append", append());
+        if (!Boolean.getBoolean("bench.skipAppend")) {
+            summary.put("append", append());
+            summary.put("appendOverNetwork", appendOverNetwork());
+        }
         if (!Boolean.getBoolean("bench.skipRebuild")) {
             summary.put("rebuild", rebuild());
             summary.put("query", query);
@@ -67,26 +73,64 @@ class PoolBenchmark {
         Path data = Files.createTempDirectory("bench-append");
         try (PostgresSchema schema = PostgresSchema.require();
              RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
-            AppendLoad load = new AppendLoad(pool.base);
-            load.prepare();
-            var lock = pool.context().getBean(cn.fengtai.pool.events.wiring.SerialAppendEngine.class).lockTimes();
-            var before = lock.totals();
-            double[] http = load.http(CLIENTS, WARM_UP, MEASURED);
-            var during = lock.totals().minus(before);
-            double raw = AppendLoad.rawCeiling(schema, CLIENTS, WARM_UP, MEASURED);
+            AppendRun run = appendLoad(pool, CLIENTS, WARM_UP, MEASURED);
+            double raw = AppendLoad.rawCeiling(schema, PostgresSchema.PORT, CLIENTS, WARM_UP, MEASURED);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("clients", CLIENTS);
-            figures.put("commandsPerSecond", round(http[0]));
-            figures.put("commands", (long) http[1]);
-            figures.put("refused", (long) http[2]);
+            figures.put("commandsPerSecond", round(run.commandsPerSecond()));
+            figures.put("commands", run.commands());
+            figures.put("refused", run.refused());
             figures.put("rawCeilingPerSecond", round(raw));
-            figures.put("ratio", round(http[0] / raw));
+            figures.put("ratio", round(run.commandsPerSecond() / raw));
             // Where the time goes: appends are serialised from the lock to their commit (means over the whole run).
-            figures.put("appends", during.appends());
-            figures.put("meanLockWaitMs", round(during.meanWaitMillis()));
-            figures.put("meanLockHeldMs", round(during.meanHeldMillis()));
+            figures.put("appends", run.lock().appends());
+            figures.put("commits", run.lock().released());
+            figures.put("meanLockWaitMs", round(run.lock().meanWaitMillis()));
+            figures.put("meanLockHeldMs", round(run.lock().meanHeldMillis()));
             return figures;
         }
+    }
+
+    /**
+     * The group commit against one commit per request, with the database one network hop away: every byte between
+     * the application and PostgreSQL held {@code bench.dbLatencyMicros} each way by a forwarder. On loopback both are
+     * bound by the two cores; across a network the lock's time is round trips, and the group commit shares them.
+     */
+    private Map<String, Object> appendOverNetwork() throws Exception {
+        long latency = Long.getLong("bench.dbLatencyMicros", 250);
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.networkSeconds", 20));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("dbLatencyMicros", latency);
+        AppendRun[] runs = new AppendRun[2];
+        for (boolean groupCommit : new boolean[]{true, false}) {
+            Path data = Files.createTempDirectory("bench-append-network");
+            try (PostgresSchema schema = PostgresSchema.require();
+                 TcpProxy network = new TcpProxy(PostgresSchema.PORT, latency);
+                 RunningPool pool = RunningPool.start(data, schema.properties(network.port(),
+                         "pool.event-store.group-commit=" + groupCommit))) {
+                runs[groupCommit ? 0 : 1] = appendLoad(pool, CLIENTS, WARM_UP, measured);
+            }
+        }
+        figures.put("commandsPerSecond", round(runs[0].commandsPerSecond()));
+        figures.put("appendsPerCommit", round(runs[0].lock().appends() / (double) runs[0].lock().released()));
+        figures.put("meanLockHeldMs", round(runs[0].lock().meanHeldMillis()));
+        figures.put("serialCommandsPerSecond", round(runs[1].commandsPerSecond()));
+        figures.put("serialMeanLockHeldMs", round(runs[1].lock().meanHeldMillis()));
+        figures.put("groupCommitGain", round(runs[0].commandsPerSecond() / runs[1].commandsPerSecond()));
+        return figures;
+    }
+
+    private record AppendRun(double commandsPerSecond, long commands, long refused, AppendLockTimes.Totals lock) {
+    }
+
+    private static AppendRun appendLoad(RunningPool pool, int clients, Duration warmUp, Duration measured)
+            throws InterruptedException {
+        AppendLoad load = new AppendLoad(pool.base);
+        load.prepare();
+        AppendLockTimes lock = pool.context().getBean(SerialAppendEngine.class).lockTimes();
+        AppendLockTimes.Totals before = lock.totals();
+        double[] http = load.http(clients, warmUp, measured);
+        return new AppendRun(http[0], (long) http[1], (long) http[2], lock.totals().minus(before));
     }
 
     private Map<String, Object> query;

@@ -45,7 +45,12 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER.formatted(PORT) + "?currentSchema=" + name, "postgres", "");
+        return connect(PORT);
+    }
+
+    /** A connection to this schema through {@code port} (5432, or a proxy in front of it). */
+    Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection(SERVER.formatted(port) + "?currentSchema=" + name, "postgres", "");
     }
 
     @Override

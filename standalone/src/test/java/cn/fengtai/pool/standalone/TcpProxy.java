@@ -6,19 +6,33 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP forwarder on loopback that a test can cut and restore, to take a service away from the application. */
+/**
+ * A TCP forwarder on loopback that a test can cut and restore, to take a service away from the application, and that
+ * can hold every byte for a fixed time in each direction, as a network between two hosts would.
+ */
 final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
+    private final long delayNanos;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
     TcpProxy(int targetPort) throws IOException {
+        this(targetPort, 0);
+    }
+
+    /** @param delayMicros how long each byte takes from one side to the other (one way) */
+    TcpProxy(int targetPort, long delayMicros) throws IOException {
         this.targetPort = targetPort;
+        this.delayNanos = delayMicros * 1000;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = server.getLocalPort();
         accept(server);
@@ -46,6 +60,9 @@ final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    // a forwarder must not hold back small writes (Nagle's algorithm) where its two peers would not
+                    client.setTcpNoDelay(true);
+                    target.setTcpNoDelay(true);
                     open.add(client);
                     open.add(target);
                     pump(client, target);
@@ -59,10 +76,11 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                if (delayNanos == 0) in.transferTo(out);
+                else delayed(in, out);
             } catch (IOException broken) {
                 // one side went away
             } finally {
@@ -76,6 +94,41 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private record Chunk(long due, byte[] bytes) {
+    }
+
+    /** Reads as bytes come and writes each chunk once it is due, so that a delay does not limit the throughput. */
+    private void delayed(InputStream in, OutputStream out) throws IOException {
+        BlockingQueue<Chunk> due = new LinkedBlockingQueue<>();
+        Thread writer = new Thread(() -> {
+            try {
+                for (Chunk chunk = due.take(); chunk.bytes().length > 0; chunk = due.take()) {
+                    long wait = chunk.due() - System.nanoTime();
+                    if (wait > 0) LockSupport.parkNanos(wait);
+                    out.write(chunk.bytes());
+                    if (due.isEmpty()) out.flush();
+                }
+            } catch (InterruptedException | IOException broken) {
+                // one side went away
+            }
+        }, "tcp-proxy-delay");
+        writer.setDaemon(true);
+        writer.start();
+        byte[] buffer = new byte[65536];
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                due.add(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, read)));
+            }
+        } finally {
+            due.add(new Chunk(0, new byte[0]));
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
