@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,8 +110,12 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private long checkpointed = -1;
         private Instant maxTimestamp;
         private Instant minTimestamp;
-        /** The contribution of the project being folded, as it was before the event. */
-        private Counters.Contribution before;
+        /**
+         * The contribution each project had before its first counted event since the counters last took the
+         * projects' changes in, by view (a batch folds one view per project): the counters take a project's change
+         * once per batch, not once per event.
+         */
+        private final Map<ProjectView, Counters.Contribution> unsettled = new IdentityHashMap<>();
         /** The copies taken in this batch, written before the counters. */
         private final List<Document> copies = new ArrayList<>();
 
@@ -132,24 +138,35 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
 
     @Override
     protected void beforeFold(ProjectView document, long position, Object batch) {
-        if (position > ((Counted) batch).stored) ((Counted) batch).before = Counters.Contribution.of(document);
+        Counted counted = (Counted) batch;
+        if (position > counted.stored && !counted.unsettled.containsKey(document)) {
+            counted.unsettled.put(document, Counters.Contribution.of(document));
+        }
+    }
+
+    /** Moves the projects folded since the last time from their contribution then to the one they have now. */
+    private static void settle(Counted counted) {
+        counted.unsettled.forEach((view, before) -> {
+            Counters.Contribution after = Counters.Contribution.of(view);
+            if (!Objects.equals(before, after)) {
+                counted.counters.remove(before);
+                counted.counters.add(after);
+            }
+        });
+        counted.unsettled.clear();
     }
 
     @Override
     protected void afterFold(ProjectView document, long position, Object batch) {
         Counted counted = (Counted) batch;
         if (position > counted.stored) {
-            Counters.Contribution after = Counters.Contribution.of(document);
-            if (!Objects.equals(counted.before, after)) {
-                counted.counters.remove(counted.before);
-                counted.counters.add(after);
-            }
             counted.position = Math.max(counted.position, position);
             Instant recorded = document.updatedAt();
             if (counted.maxTimestamp == null || recorded.isAfter(counted.maxTimestamp)) counted.maxTimestamp = recorded;
             if (counted.minTimestamp == null || recorded.isBefore(counted.minTimestamp)) counted.minTimestamp = recorded;
             if (counted.position - counted.checkpointed >= checkpointEvery) {
                 // Taken here, not when the batch is written: a batch can hold many more events than the interval.
+                settle(counted);
                 counted.copies.add(StatisticsCheckpoints.copy(counted.counters, counted.position, counted.maxTimestamp,
                         counted.minTimestamp));
                 counted.checkpointed = counted.position;
@@ -161,6 +178,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     @Override
     protected Runnable flush(Object batch) {
         Counted counted = (Counted) batch;
+        settle(counted);
         if (counted.position == counted.stored) return () -> { };
         List<Document> copies = List.copyOf(counted.copies);
         Document stored = counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
