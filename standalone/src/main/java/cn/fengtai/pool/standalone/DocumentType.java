@@ -1,8 +1,6 @@
 package cn.fengtai.pool.standalone;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
@@ -38,7 +36,7 @@ final class DocumentType extends BasicDataType<Document> {
     @Override
     public void write(WriteBuffer buffer, Document document) {
         ByteBuf bson = Unpooled.buffer(averageSize);
-        BsonEncoder.encodeDocument(document, bson);
+        DocumentBson.write(document, bson);
         int length = bson.readableBytes();
         // In memory a document takes about twice its encoded size: the same estimate the serialized type makes.
         averageSize = (int) ((2L * length + 15L * averageSize) / 16);
@@ -54,7 +52,7 @@ final class DocumentType extends BasicDataType<Document> {
         int length = DataUtils.readVarInt(buffer);
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
         buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(bson);
+        return DocumentBson.read(bson);
     }
 
     /** Values are only compared for equality (a map's replace or remove of a given value). */

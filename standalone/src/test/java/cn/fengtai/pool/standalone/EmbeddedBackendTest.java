@@ -144,6 +144,51 @@ class EmbeddedBackendTest {
         assertThat(stored.hasRemaining()).isFalse();
     }
 
+    @Test
+    void documentsAreEncodedAndDecodedAsTheServerDoes() {
+        Random random = new Random(20261130);
+        for (int i = 0; i < 2_000; i++) {
+            de.bwaldvogel.mongo.bson.Document document = randomDocument(random, 0);
+            io.netty.buffer.ByteBuf ours = io.netty.buffer.Unpooled.buffer();
+            io.netty.buffer.ByteBuf theirs = io.netty.buffer.Unpooled.buffer();
+            DocumentBson.write(document, ours);
+            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, theirs);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(ours)).as(document.toString())
+                    .isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(theirs));
+            de.bwaldvogel.mongo.bson.Document read = DocumentBson.read(ours);
+            assertThat(ours.isReadable()).isFalse();
+            assertThat(read).isEqualTo(de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(theirs));
+        }
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document randomDocument(Random random, int depth) {
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
+        int fields = random.nextInt(8);
+        // a name ends at its first zero byte in BSON, so names hold none
+        for (int f = 0; f < fields; f++) {
+            document.append(randomText(random).replace('\u0000', '_') + f, randomValue(random, depth));
+        }
+        return document;
+    }
+
+    private static Object randomValue(Random random, int depth) {
+        int kind = random.nextInt(depth < 3 ? 12 : 9);
+        return switch (kind) {
+            case 0 -> randomText(random);
+            case 1 -> random.nextInt();
+            case 2 -> random.nextLong();
+            case 3 -> random.nextDouble();
+            case 4 -> random.nextBoolean();
+            case 5 -> null;
+            case 6 -> java.time.Instant.ofEpochMilli(random.nextLong() >> 20);
+            case 7 -> new de.bwaldvogel.mongo.bson.Decimal128(random.nextLong(), random.nextLong());
+            case 8 -> "马家堡 \uD83D\uDE00 \uD800 " + random.nextInt(100);
+            case 9 -> randomDocument(random, depth + 1);
+            case 10 -> java.util.stream.IntStream.range(0, random.nextInt(80)).mapToObj(n -> randomValue(random, depth + 1)).toList();
+            default -> new java.util.LinkedHashSet<>(List.of(randomText(random), random.nextInt()));
+        };
+    }
+
     private static void with(H2Backend backend, Function<MongoCollection<Document>, Void> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
