@@ -94,10 +94,15 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         if (events.isEmpty()) {
             return;
         }
-        if (group != null && TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getResource(KEEP_HERE) == null) {
-            PendingAppends.of(this, this::commit).events.addAll(events);
-            return;
+        if (group != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.getResource(KEEP_HERE) == null) {
+                PendingAppends.of(this, this::commit).events.addAll(events);
+                return;
+            }
+            // Its earlier events would commit in the group's transaction and these in its own: not together.
+            if (PendingAppends.here(this) != null) {
+                throw new IllegalStateException("appendInThisTransaction() after the transaction's first append");
+            }
         }
         long asked = System.nanoTime();
         jdbc.update(LOCK);
