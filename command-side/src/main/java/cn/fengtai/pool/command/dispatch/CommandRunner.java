@@ -23,11 +23,11 @@ import java.util.function.Function;
 
 /**
  * Runs the commands of one request in one database transaction: the events of every aggregate the request touches
- * (a fund and a project, a batch and its projects) and the idempotency key are committed together or not at all. The
+ * (a fund and a project, a batch and its projects) and the idempotency key are committed together or not at all.
+ * Axon's units of work join this transaction; the unique (aggregate, sequence) key of the event store turns a
+ * concurrent change of the same aggregate from another process into a refused command instead of a lost update. The
  * events of a request without a key are written at its commit by the event store's group commit, together with those
- * of other requests committing at the same time. Axon's
- * units of work join this transaction; the unique (aggregate, sequence) key of the event store turns a concurrent
- * change of the same aggregate from another process into a refused command instead of a lost update.
+ * of the other requests committing at the same time.
  */
 @Component
 public class CommandRunner {

@@ -19,9 +19,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
@@ -70,7 +70,11 @@ public class EventStoreAutoConfiguration {
      */
     static DataSource appenderDataSource(DataSource dataSource) {
         try {
-            if (!dataSource.isWrapperFor(HikariDataSource.class)) return null;
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+                LoggerFactory.getLogger(EventStoreAutoConfiguration.class).warn("the data source is not a Hikari pool: "
+                        + "no group commit, every request appends in its own transaction");
+                return null;
+            }
             HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
             HikariConfig config = new HikariConfig();
             pool.copyStateTo(config);
@@ -79,7 +83,7 @@ public class EventStoreAutoConfiguration {
             config.setMinimumIdle(1);
             return new HikariDataSource(config);
         } catch (java.sql.SQLException e) {
-            return null;
+            throw new IllegalStateException("cannot copy the data source's settings for the group commit", e);
         }
     }
 

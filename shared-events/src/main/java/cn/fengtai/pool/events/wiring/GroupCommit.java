@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Group commit: what many threads ask to have written, written by one thread, as many at a time as have asked while
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * own part has committed, so nothing is answered as stored before it is.
  *
  * <p>A write that fails is written again one part at a time, so that one part's failure (a conflict with another
- * process, say) fails only the caller it belongs to.
+ * process, say) fails only the caller it belongs to; a failure that says nothing about the parts (the database cannot
+ * be reached) fails them all at once, instead of after one more timeout each.
  *
  * @param <P> one caller's part
  */
@@ -31,12 +33,14 @@ final class GroupCommit<P> implements AutoCloseable {
 
     private final BlockingQueue<Waiting<P>> queue = new LinkedBlockingQueue<>();
     private final Writer<P> writer;
+    private final Predicate<Throwable> failsAll;
     private final int maxParts;
     private final Thread thread;
     private volatile boolean open = true;
 
-    GroupCommit(String name, int maxParts, Writer<P> writer) {
+    GroupCommit(String name, int maxParts, Writer<P> writer, Predicate<Throwable> failsAll) {
         this.writer = writer;
+        this.failsAll = failsAll;
         this.maxParts = maxParts;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
@@ -85,8 +89,8 @@ final class GroupCommit<P> implements AutoCloseable {
             group.forEach(waiting -> waiting.written().complete(null));
             return;
         } catch (Throwable failed) {
-            if (group.size() == 1) {
-                group.get(0).written().completeExceptionally(failed);
+            if (group.size() == 1 || failsAll.test(failed)) {
+                group.forEach(waiting -> waiting.written().completeExceptionally(failed));
                 return;
             }
         }

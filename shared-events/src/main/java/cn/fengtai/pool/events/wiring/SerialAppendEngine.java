@@ -81,7 +81,8 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         this.appenderJdbc = appenderDataSource == null ? null : new JdbcTemplate(appenderDataSource);
         this.appenderTransaction = appenderDataSource == null ? null
                 : new TransactionTemplate(new DataSourceTransactionManager(appenderDataSource));
-        this.group = appenderDataSource == null ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write);
+        this.group = appenderDataSource == null ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write,
+                SerialAppendEngine::unreachable);
     }
 
     /**
@@ -171,6 +172,17 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
             });
             chain(appenderJdbc);
         });
+    }
+
+    /** A failure to reach the database, in the cause chain: no part of a group is to blame, and retrying each waits. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+        }
+        return false;
     }
 
     /** Stored events, then those the current transaction has appended and not yet committed. */

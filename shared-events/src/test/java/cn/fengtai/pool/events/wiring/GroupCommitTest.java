@@ -21,15 +21,23 @@ class GroupCommitTest {
     /** A store that keeps what each write committed; a write with a refused part commits nothing. */
     static final class Store implements GroupCommit.Writer<String> {
         final List<List<String>> commits = Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean down;
+
+        static boolean unreachable(Throwable failure) {
+            return failure instanceof java.io.UncheckedIOException;
+        }
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
         final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
 
         @Override
         public void write(List<String> parts) {
+            writes.incrementAndGet();
             if (firstWriteStarted.getCount() > 0) {
                 firstWriteStarted.countDown();
                 await(releaseFirstWrite);
             }
+            if (down) throw new java.io.UncheckedIOException(new java.io.IOException("the database is unreachable"));
             for (String part : parts) {
                 if (part.startsWith("refused")) throw new IllegalStateException(part + " conflicts");
             }
@@ -41,7 +49,7 @@ class GroupCommitTest {
     void writesWhatArrivesDuringAWriteInOneWriteAndAnswersEachCallerAfterItsCommit() throws Exception {
         Store store = new Store();
         ExecutorService callers = Executors.newFixedThreadPool(6);
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
             Future<?> first = callers.submit(() -> group.write("first"));
             store.firstWriteStarted.await();
             List<Future<?>> waiting = new ArrayList<>();
@@ -67,7 +75,7 @@ class GroupCommitTest {
         Store store = new Store();
         ExecutorService callers = Executors.newFixedThreadPool(4);
         Map<String, Throwable> failures = new ConcurrentHashMap<>();
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
             Future<?> first = callers.submit(() -> group.write("first"));
             store.firstWriteStarted.await();
             List<Future<?>> waiting = new ArrayList<>();
@@ -93,10 +101,41 @@ class GroupCommitTest {
     }
 
     @Test
+    void aFailureOfTheDatabaseFailsTheWholeGroupAtOnce() throws Exception {
+        Store store = new Store();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
+            Future<?> first = callers.submit(() -> group.write("first"));
+            store.firstWriteStarted.await();
+            List<Future<?>> waiting = new ArrayList<>();
+            for (String part : List.of("a", "b", "c")) {
+                waiting.add(callers.submit(() -> {
+                    try {
+                        group.write(part);
+                    } catch (RuntimeException e) {
+                        failures.put(part, e);
+                    }
+                }));
+            }
+            Thread.sleep(200);
+            store.down = true;
+            store.releaseFirstWrite.countDown();
+            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.io.IOException.class);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(failures).containsOnlyKeys("a", "b", "c");
+        assertThat(store.writes.get()).as("the first write, then the group's one write").isEqualTo(2);
+        assertThat(store.commits).isEmpty();
+    }
+
+    @Test
     void aSinglePartsFailureReachesItsCallerAsThrown() {
         Store store = new Store();
         store.firstWriteStarted.countDown();
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store)) {
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
             assertThatThrownBy(() -> group.write("refused-alone")).isInstanceOf(IllegalStateException.class)
                     .hasMessage("refused-alone conflicts");
             group.write("accepted");
@@ -108,7 +147,7 @@ class GroupCommitTest {
     void writesNoMoreThanItsLargestGroupAtATime() throws Exception {
         Store store = new Store();
         ExecutorService callers = Executors.newFixedThreadPool(8);
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 3, store)) {
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 3, store, Store::unreachable)) {
             Future<?> first = callers.submit(() -> group.write("first"));
             store.firstWriteStarted.await();
             List<Future<?>> waiting = new ArrayList<>();
@@ -131,7 +170,7 @@ class GroupCommitTest {
     void refusesWritesOnceClosed() {
         Store store = new Store();
         store.firstWriteStarted.countDown();
-        GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store);
+        GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable);
         group.close();
         assertThatThrownBy(() -> group.write("late")).isInstanceOf(IllegalStateException.class);
         assertThat(store.commits).isEmpty();
