@@ -39,6 +39,11 @@ final class QueryLoad {
         this.base = base;
     }
 
+    /** Sends requests at the rate for the duration, answers not counted. */
+    void warm(int perSecond, Duration duration, IntFunction<String> path) throws Exception {
+        run(perSecond, duration, path);
+    }
+
     Latency measure(int perSecond, Duration warmUp, Duration measured, IntFunction<String> path) throws Exception {
         run(perSecond, warmUp, path);
         return run(perSecond, measured, path);
