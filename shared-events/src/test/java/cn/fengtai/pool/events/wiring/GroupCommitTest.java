@@ -45,26 +45,44 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void writesWhatArrivesDuringAWriteInOneWriteAndAnswersEachCallerAfterItsCommit() throws Exception {
-        Store store = new Store();
-        ExecutorService callers = Executors.newFixedThreadPool(6);
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
-            Future<?> first = callers.submit(() -> group.write("first"));
+    /**
+     * Writes "first", and while its write is held, the given parts from threads of their own; then does
+     * {@code whileHeld}, lets the first write go on and waits for every caller. Answers each caller's failure by part.
+     */
+    private static Map<String, Throwable> duringFirstWrite(Store store, int maxParts, List<String> parts,
+                                                           Runnable whileHeld) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(parts.size() + 1);
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        try (GroupCommit<String> group = new GroupCommit<>("test-appender", maxParts, store, Store::unreachable)) {
+            List<Future<?>> callersDone = new ArrayList<>();
+            callersDone.add(callers.submit(() -> write(group, "first", failures)));
             store.firstWriteStarted.await();
-            List<Future<?>> waiting = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                String part = "part-" + i;
-                waiting.add(callers.submit(() -> group.write(part)));
-            }
+            for (String part : parts) callersDone.add(callers.submit(() -> write(group, part, failures)));
             Thread.sleep(200);
-            assertThat(waiting).noneMatch(Future::isDone);
+            assertThat(callersDone).as("every caller waits for its commit").noneMatch(Future::isDone);
+            whileHeld.run();
             store.releaseFirstWrite.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
+            for (Future<?> caller : callersDone) caller.get(5, TimeUnit.SECONDS);
         } finally {
             callers.shutdownNow();
         }
+        return failures;
+    }
+
+    private static void write(GroupCommit<String> group, String part, Map<String, Throwable> failures) {
+        try {
+            group.write(part);
+        } catch (RuntimeException e) {
+            failures.put(part, e);
+        }
+    }
+
+    @Test
+    void writesWhatArrivesDuringAWriteInOneWriteAndAnswersEachCallerAfterItsCommit() throws Exception {
+        Store store = new Store();
+        Map<String, Throwable> failures = duringFirstWrite(store, 256,
+                List.of("part-0", "part-1", "part-2", "part-3", "part-4"), () -> { });
+        assertThat(failures).isEmpty();
         assertThat(store.commits).hasSize(2);
         assertThat(store.commits.get(0)).containsExactly("first");
         assertThat(store.commits.get(1)).containsExactlyInAnyOrder("part-0", "part-1", "part-2", "part-3", "part-4");
@@ -73,28 +91,7 @@ class GroupCommitTest {
     @Test
     void aRefusedPartFailsOnlyItsOwnCaller() throws Exception {
         Store store = new Store();
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        Map<String, Throwable> failures = new ConcurrentHashMap<>();
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
-            Future<?> first = callers.submit(() -> group.write("first"));
-            store.firstWriteStarted.await();
-            List<Future<?>> waiting = new ArrayList<>();
-            for (String part : List.of("a", "refused-b", "c")) {
-                waiting.add(callers.submit(() -> {
-                    try {
-                        group.write(part);
-                    } catch (RuntimeException e) {
-                        failures.put(part, e);
-                    }
-                }));
-            }
-            Thread.sleep(200);
-            store.releaseFirstWrite.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
-        } finally {
-            callers.shutdownNow();
-        }
+        Map<String, Throwable> failures = duringFirstWrite(store, 256, List.of("a", "refused-b", "c"), () -> { });
         assertThat(failures).containsOnlyKeys("refused-b");
         assertThat(failures.get("refused-b")).isInstanceOf(IllegalStateException.class).hasMessage("refused-b conflicts");
         assertThat(store.commits.stream().flatMap(List::stream)).containsExactlyInAnyOrder("first", "a", "c");
@@ -103,30 +100,9 @@ class GroupCommitTest {
     @Test
     void aFailureOfTheDatabaseFailsTheWholeGroupAtOnce() throws Exception {
         Store store = new Store();
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        Map<String, Throwable> failures = new ConcurrentHashMap<>();
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 256, store, Store::unreachable)) {
-            Future<?> first = callers.submit(() -> group.write("first"));
-            store.firstWriteStarted.await();
-            List<Future<?>> waiting = new ArrayList<>();
-            for (String part : List.of("a", "b", "c")) {
-                waiting.add(callers.submit(() -> {
-                    try {
-                        group.write(part);
-                    } catch (RuntimeException e) {
-                        failures.put(part, e);
-                    }
-                }));
-            }
-            Thread.sleep(200);
-            store.down = true;
-            store.releaseFirstWrite.countDown();
-            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
-            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.io.IOException.class);
-        } finally {
-            callers.shutdownNow();
-        }
-        assertThat(failures).containsOnlyKeys("a", "b", "c");
+        Map<String, Throwable> failures = duringFirstWrite(store, 256, List.of("a", "b", "c"), () -> store.down = true);
+        assertThat(failures).containsOnlyKeys("first", "a", "b", "c");
+        assertThat(failures.values()).allSatisfy(failure -> assertThat(failure).hasRootCauseInstanceOf(java.io.IOException.class));
         assertThat(store.writes.get()).as("the first write, then the group's one write").isEqualTo(2);
         assertThat(store.commits).isEmpty();
     }
@@ -146,22 +122,8 @@ class GroupCommitTest {
     @Test
     void writesNoMoreThanItsLargestGroupAtATime() throws Exception {
         Store store = new Store();
-        ExecutorService callers = Executors.newFixedThreadPool(8);
-        try (GroupCommit<String> group = new GroupCommit<>("test-appender", 3, store, Store::unreachable)) {
-            Future<?> first = callers.submit(() -> group.write("first"));
-            store.firstWriteStarted.await();
-            List<Future<?>> waiting = new ArrayList<>();
-            for (int i = 0; i < 7; i++) {
-                String part = "part-" + i;
-                waiting.add(callers.submit(() -> group.write(part)));
-            }
-            Thread.sleep(200);
-            store.releaseFirstWrite.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            for (Future<?> part : waiting) part.get(5, TimeUnit.SECONDS);
-        } finally {
-            callers.shutdownNow();
-        }
+        List<String> parts = List.of("part-0", "part-1", "part-2", "part-3", "part-4", "part-5", "part-6");
+        assertThat(duringFirstWrite(store, 3, parts, () -> { })).isEmpty();
         assertThat(store.commits).allSatisfy(commit -> assertThat(commit).hasSizeLessThanOrEqualTo(3));
         assertThat(store.commits.stream().mapToInt(List::size).sum()).isEqualTo(8);
     }
