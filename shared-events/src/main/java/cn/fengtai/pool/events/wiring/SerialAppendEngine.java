@@ -118,7 +118,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
             });
         }
         super.appendEvents(events, serializer);
-        chain(jdbc);
+        ChainLinks.extend(jdbc);
     }
 
     private static final Object KEEP_HERE = new Object();
@@ -170,7 +170,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
                 }
                 return null;
             });
-            chain(appenderJdbc);
+            ChainLinks.extend(appenderJdbc);
         });
     }
 
@@ -210,60 +210,6 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
     }
 
     /**
-     * Extends the hash chains over every event above the last chained one: under the lock those are exactly the
-     * events this transaction just appended (or, once, events stored before the chain existed). Four statements
-     * whatever the number of events (the chain's end, the new rows, the hashes they follow, one batch of inserts):
-     * they run while every other append waits for the lock.
-     */
-    private void chain(JdbcTemplate jdbc) {
-        List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain "
-                + "ORDER BY global_index DESC LIMIT 1", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
-        long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
-        String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
-        List<EventChain.Row> rows = jdbc.query(ROWS + " WHERE global_index > ? ORDER BY global_index", ROW, last);
-        if (rows.isEmpty()) return;
-        Map<String, String> aggregateHashes = hashesBefore(jdbc, rows);
-        List<Object[]> links = new ArrayList<>(rows.size());
-        for (EventChain.Row row : rows) {
-            String canonical = EventChain.canonical(row);
-            String previous = row.sequence() == 0 ? EventChain.GENESIS
-                    : aggregateHashes.get(link(row.aggregateId(), row.sequence() - 1));
-            if (previous == null) {
-                throw new IllegalStateException("event " + row.sequence() + " of " + row.aggregateId()
-                        + " follows an event that is not in the chain");
-            }
-            String aggregateHash = EventChain.link(previous, canonical);
-            aggregateHashes.put(link(row.aggregateId(), row.sequence()), aggregateHash);
-            global = EventChain.link(global, canonical);
-            links.add(new Object[]{row.position(), row.aggregateId(), row.sequence(), aggregateHash, global});
-        }
-        jdbc.batchUpdate("INSERT INTO event_chain (global_index, aggregate_identifier, sequence_number, aggregate_hash, "
-                + "global_hash) VALUES (?, ?, ?, ?, ?)", links);
-    }
-
-    /** The chained hashes of the events the given rows follow in their aggregates, where those are chained already. */
-    private Map<String, String> hashesBefore(JdbcTemplate jdbc, List<EventChain.Row> rows) {
-        Map<String, String> hashes = new HashMap<>();
-        inChunks(rows.stream().filter(row -> row.sequence() > 0).toList(), chunk -> {
-            List<Object> arguments = new ArrayList<>();
-            chunk.forEach(row -> {
-                arguments.add(row.aggregateId());
-                arguments.add(row.sequence() - 1);
-            });
-            jdbc.query("SELECT aggregate_identifier, sequence_number, aggregate_hash FROM event_chain WHERE "
-                            + "(aggregate_identifier, sequence_number) IN (" + placeholders(chunk.size(), "(?, ?)") + ")",
-                    rs -> {
-                        hashes.put(link(rs.getString(1), rs.getLong(2)), rs.getString(3));
-                    }, arguments.toArray());
-        });
-        return hashes;
-    }
-
-    private static String link(String aggregateId, long sequence) {
-        return sequence + ":" + aggregateId;
-    }
-
-    /**
      * The events of the given aggregates stored at or below a global position, each aggregate's in sequence order:
      * one query per few hundred aggregates instead of one per aggregate (the as-of statistics need the state of every
      * project an instant's events touch).
@@ -285,13 +231,13 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
     }
 
     /** Queries with a list of values go a few hundred values at a time: databases bound the parameters of a statement. */
-    private static <T> void inChunks(List<T> values, Consumer<List<T>> query) {
+    static <T> void inChunks(List<T> values, Consumer<List<T>> query) {
         for (int from = 0; from < values.size(); from += 500) {
             query.accept(values.subList(from, Math.min(values.size(), from + 500)));
         }
     }
 
-    private static String placeholders(int count, String placeholder) {
+    static String placeholders(int count, String placeholder) {
         return String.join(",", Collections.nCopies(count, placeholder));
     }
 
