@@ -1,6 +1,7 @@
 package cn.fengtai.pool.command.web;
 
 import cn.fengtai.pool.command.refusal.Refusal;
+import cn.fengtai.pool.events.wiring.StoreFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -85,7 +86,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (storeUnreachable(e)) return storeDown(e);
+        if (StoreFailures.unreachable(e)) return storeDown(e);
         Throwable cause = e.getCause();
         if (cause instanceof Refusal refusal) return refused(refusal);
         if (cause instanceof AggregateNotFoundException notFound) return unknown(notFound);
@@ -120,21 +121,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or format")));
         }
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /**
-     * A lost or refused database connection anywhere in the cause chain (SQL state class 08, a socket failure), or a
-     * transaction the store could not commit or roll back: either way nothing was stored and the client may retry.
-     */
-    private static boolean storeUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof org.springframework.transaction.TransactionSystemException) return true;
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
-            if (t.getCause() == t) break;
-        }
-        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

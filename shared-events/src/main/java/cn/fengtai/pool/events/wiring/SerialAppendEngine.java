@@ -82,7 +82,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         this.appenderTransaction = appenderDataSource == null ? null
                 : new TransactionTemplate(new DataSourceTransactionManager(appenderDataSource));
         this.group = appenderDataSource == null ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write,
-                SerialAppendEngine::unreachable);
+                StoreFailures::unreachable);
     }
 
     /**
@@ -109,14 +109,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         jdbc.update(LOCK);
         long locked = System.nanoTime();
         lockTimes.waited(locked - asked);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    lockTimes.held(System.nanoTime() - locked);
-                }
-            });
-        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) heldUntilCompletion(locked);
         super.appendEvents(events, serializer);
         ChainLinks.extend(jdbc);
     }
@@ -140,6 +133,16 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         });
     }
 
+    /** Counts the lock as held from {@code locked} until the current transaction ends (the row lock is released then). */
+    private void heldUntilCompletion(long locked) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lockTimes.held(System.nanoTime() - locked);
+            }
+        });
+    }
+
     /** At the commit of a request's transaction: its events are written, or it fails with what their write threw. */
     private void commit(PendingAppends pending) {
         pending.since = System.nanoTime();
@@ -152,12 +155,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
             appenderJdbc.update(LOCK);
             long locked = System.nanoTime();
             parts.forEach(part -> lockTimes.waited(locked - part.since));
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    lockTimes.held(System.nanoTime() - locked);
-                }
-            });
+            heldUntilCompletion(locked);
             List<EventMessage<?>> events = new ArrayList<>();
             parts.forEach(part -> events.addAll(part.events));
             // One batch for the whole group; if it fails, the group commit writes each part alone, and the failing
@@ -172,17 +170,6 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
             });
             ChainLinks.extend(appenderJdbc);
         });
-    }
-
-    /** A failure to reach the database, in the cause chain: no part of a group is to blame, and retrying each waits. */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) return true;
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
-        }
-        return false;
     }
 
     /** Stored events, then those the current transaction has appended and not yet committed. */
