@@ -186,9 +186,9 @@ class PoolBenchmark {
         endpoints.put("batchStatistics", n -> "/api/statistics/batches/" + batches.get(n % batches.size()));
         endpoints.put("streetStatistics", n -> "/api/statistics/streets?batch=" + batches.get(n % batches.size()));
         QueryLoad load = new QueryLoad(pool.base);
-        // Right after a rebuild the application is still settling (the new generation's list index filled, the old
-        // generation dropped, the rebuilt documents promoted in the heap: young collections of 200 ms and more were
-        // logged in the first seconds). The figures are for a warm application: all four endpoints at the same rate
+        // Right after a rebuild the application is still settling (the store rewriting the pages the rebuild left
+        // sparse, the rebuilt documents promoted in the heap: young collections of 200 ms and more were logged in the
+        // first seconds). The figures are for a warm application: all four endpoints at the same rate
         // for bench.querySettleSeconds first, not counted.
         Duration settle = Duration.ofSeconds(Long.getLong("bench.querySettleSeconds", 15));
         List<IntFunction<String>> all = List.copyOf(endpoints.values());
