@@ -80,7 +80,9 @@ public class EventStoreAutoConfiguration {
             pool.copyStateTo(config);
             config.setPoolName(pool.getPoolName() + "-appender");
             config.setMaximumPoolSize(2);
-            config.setMinimumIdle(1);
+            // none held open until the first append: the query side reads the store through this engine and never
+            // appends
+            config.setMinimumIdle(0);
             return new HikariDataSource(config);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot copy the data source's settings for the group commit", e);
