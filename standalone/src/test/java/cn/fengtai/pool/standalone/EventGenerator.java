@@ -1,5 +1,6 @@
 package cn.fengtai.pool.standalone;
 
+import cn.fengtai.pool.command.project.ProjectIds;
 import cn.fengtai.pool.events.ActorMetaData;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.Channel;
@@ -75,7 +76,9 @@ final class EventGenerator {
 
     /** One project's events: {aggregateType, aggregateId, event, actor}. Listing events go to the batch. */
     private List<Object[]> life() {
-        String id = UUID.randomUUID().toString();
+        // As the application names a project it files (ProjectIds): in filing order, which is what the read model's
+        // store sees in production, and not random.
+        String id = ProjectIds.filedAt(clock);
         String street = STREETS.get(random.nextInt(STREETS.size()));
         String streetUser = "street." + street;
         Category category = Category.values()[random.nextInt(Category.values().length)];

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static cn.fengtai.pool.command.web.KnownCode.CodeList.*;
 import static cn.fengtai.pool.command.web.Commands.requireId;
@@ -45,7 +44,7 @@ class ProjectCommandController {
     @PostMapping
     ResponseEntity<CommandAnswer> file(@Valid @RequestBody FileRequest r, HttpServletRequest http) {
         return commands.create(http, r, "/api/projects/{id}", sender -> {
-            String id = UUID.randomUUID().toString();
+            String id = ProjectIds.next();
             sender.send(new FileProject(id, r.street(), r.community(), r.title(), r.description(), r.category(),
                     r.issueTypes(), r.channel(), r.appealRefs() == null ? List.of() : r.appealRefs(),
                     r.estimatedCost(), commands.effectiveDate(r), r.comment()));
