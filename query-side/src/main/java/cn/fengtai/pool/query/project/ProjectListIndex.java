@@ -90,7 +90,7 @@ public class ProjectListIndex {
     @Scheduled(fixedDelay = 1_000)
     void keepLoaded() {
         if (!projects.runsHere()) return;
-        int active = readModels.state(ProjectProjection.NAME).active();
+        int active = readModels.answering(ProjectProjection.NAME).active();
         if (active != generation || !loaded) reload(active);
     }
 
@@ -121,7 +121,7 @@ public class ProjectListIndex {
      * thousand on each of 200 lists a second was more than two cores had.
      */
     public Optional<Page> page(String street, Predicate<Entry> filter, Comparator<Entry> order, long skip, int limit) {
-        int active = readModels.state(ProjectProjection.NAME).active();
+        int active = readModels.answering(ProjectProjection.NAME).active();
         if (!projects.runsHere()) return Optional.empty();
         if (active != generation || !loaded) {
             reload(active);

@@ -45,7 +45,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     private final Supplier<T> fresh;
     private final BiConsumer<T, Object> fold;
     private final String resourceKey = getClass().getName() + ".pending";
-    private final ReadModels readModels;
+    private ReadModels readModels;
     private final String name;
     private TokensAfterWrites tokens;
     /** The last batch's documents and batch state, kept for the next batch of the same run (processor thread only). */
@@ -180,6 +180,15 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
      */
     protected Runnable flush(Object batch) {
         return () -> { };
+    }
+
+    /**
+     * The application's {@link ReadModels}, so that its queries see a switch made here at once (they go by a state up
+     * to a second old otherwise); direct callers keep one of their own.
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void sharedReadModels(ReadModels shared) {
+        this.readModels = shared;
     }
 
     /** Writes full batches behind ({@link WriteBehind}); without it (direct callers) every write is done in place. */

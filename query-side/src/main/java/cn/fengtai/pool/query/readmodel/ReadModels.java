@@ -5,10 +5,15 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Which generation of each read model answers queries, and which one a rebuild is writing. A read model's
@@ -16,7 +21,7 @@ import java.util.List;
  * generation from the first event while queries keep reading the old one, and when the rebuild has reached the head
  * the new generation becomes the one that answers, in one write of the {@code read_models} document; the old
  * collections are dropped at the next start. The state is in MongoDB, so a restart in the middle carries on writing the same new
- * generation, and every query-side instance switches at the same write.
+ * generation, and every query-side instance switches at the same write (within {@link #ANSWERING_MAX_AGE_NANOS}).
  */
 @Component
 public class ReadModels {
@@ -43,12 +48,34 @@ public class ReadModels {
         }
     }
 
-    private final MongoTemplate mongo;
+    /**
+     * How old the state that queries go by may be. Reading it on every request was a quarter of a project list's CPU
+     * and a sixth of its garbage at 200 requests a second, and a round trip to a server that stalls after a rebuild
+     * (docs/benchmarks.md). A switch made here is seen here at once; one made by another instance, at most this late,
+     * while the old generation is still there (it is dropped only at a later start).
+     */
+    static final long ANSWERING_MAX_AGE_NANOS = 1_000_000_000L;
 
-    public ReadModels(MongoTemplate mongo) {
-        this.mongo = mongo;
+    private record Read(State state, long at) {
     }
 
+    private final MongoTemplate mongo;
+    private final LongSupplier nanoTime;
+    private final Map<String, Read> answering = new ConcurrentHashMap<>();
+    /** Counts the changes made here, so that a state read before one is not kept after it. */
+    private final AtomicLong changes = new AtomicLong();
+
+    @Autowired
+    public ReadModels(MongoTemplate mongo) {
+        this(mongo, System::nanoTime);
+    }
+
+    ReadModels(MongoTemplate mongo, LongSupplier nanoTime) {
+        this.mongo = mongo;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The state as stored now: for whatever writes or switches generations. */
     public State state(String name) {
         Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", name)).first();
         if (stored == null) return new State(name, 1, null, -1);
@@ -56,9 +83,23 @@ public class ReadModels {
                 stored.get("target", Number.class).longValue());
     }
 
+    /** The state that queries go by: as stored at most {@link #ANSWERING_MAX_AGE_NANOS} ago. */
+    public State answering(String name) {
+        long now = nanoTime.getAsLong();
+        Read read = answering.get(name);
+        if (read == null || now - read.at() > ANSWERING_MAX_AGE_NANOS) {
+            long before = changes.get();
+            Read fresh = new Read(state(name), now);
+            // Kept only if nothing changed here meanwhile; changed() removes after counting, so never a stale one.
+            answering.compute(name, (key, held) -> changes.get() == before ? fresh : held);
+            read = fresh;
+        }
+        return read.state();
+    }
+
     /** The collection that answers queries for {@code base} (a collection of read model {@code name}). */
     public String active(String name, String base) {
-        return base + state(name).activeSuffix();
+        return base + answering(name).activeSuffix();
     }
 
     /** The collection that answers queries for documents of {@code type} of read model {@code name}. */
@@ -89,10 +130,12 @@ public class ReadModels {
      * @return whether this call made the switch
      */
     public boolean finishRebuild(String name, int generation, List<String> oldCollections) {
-        return mongo.getCollection(COLLECTION).updateOne(
+        boolean switched = mongo.getCollection(COLLECTION).updateOne(
                 Filters.and(Filters.eq("_id", name), Filters.eq("building", generation)),
                 Updates.combine(Updates.set("active", generation), Updates.set("building", null),
                         Updates.addEachToSet("retired", oldCollections))).getModifiedCount() > 0;
+        changed(name);
+        return switched;
     }
 
     /** Drops the collections of replaced generations; runs before the processors and the web server start. */
@@ -116,5 +159,11 @@ public class ReadModels {
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", state.name()), Updates.combine(
                 Updates.set("active", state.active()), Updates.set("building", state.building()),
                 Updates.set("target", state.target())), new UpdateOptions().upsert(true));
+        changed(state.name());
+    }
+
+    private void changed(String name) {
+        changes.incrementAndGet();
+        answering.remove(name);
     }
 }

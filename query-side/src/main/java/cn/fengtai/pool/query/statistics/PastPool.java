@@ -48,7 +48,7 @@ public class PastPool {
     }
 
     public Counters countersAt(Instant instant) {
-        String suffix = readModels.state(ProjectProjection.NAME).activeSuffix();
+        String suffix = readModels.answering(ProjectProjection.NAME).activeSuffix();
         List<StatisticsCheckpoints.Checkpoint> checkpoints = StatisticsCheckpoints.list(mongo, suffix);
         int start = -1;
         for (int i = 0; i < checkpoints.size() && !checkpoints.get(i).maxTimestamp().isAfter(instant); i++) start = i;

@@ -164,7 +164,7 @@ class StatisticsController {
     /** The counters now (kept by the projects projection) or, at an instant, as they stood then. */
     private Counters counters(Instant at) {
         if (at != null) return past.countersAt(at);
-        String suffix = readModels.state(ProjectProjection.NAME).activeSuffix();
+        String suffix = readModels.answering(ProjectProjection.NAME).activeSuffix();
         return live.of(suffix).orElseGet(() -> ProjectProjection.load(mongo, suffix).counters);
     }
 
