@@ -19,8 +19,9 @@ final class ChainLinks {
 
     /**
      * Extends the hash chains over every event above the last chained one: under the lock those are exactly the
-     * events this transaction just appended (or, once, events stored before the chain existed). Four statements
-     * whatever the number of events (the chain's end, the new rows, the hashes they follow, one batch of inserts):
+     * events this transaction just appended (or, once, events stored before the chain existed). Five statements
+     * whatever the number of events (the chain's end, the store's, the new rows, the hashes they follow, one batch of
+     * inserts):
      * they run while every other append waits for the lock.
      */
     static void extend(JdbcTemplate jdbc) {
@@ -28,8 +29,13 @@ final class ChainLinks {
                 + "ORDER BY global_index DESC LIMIT 1", (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)});
         long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
         String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
-        List<EventChain.Row> rows = jdbc.query(SerialAppendEngine.ROWS + " WHERE global_index > ? ORDER BY global_index",
-                SerialAppendEngine.ROW, last);
+        // Bounded on both sides: PostgreSQL reads a range open at the top from a table it has no statistics for (a new
+        // store, until autovacuum analyzes it) with a scan of the whole table, here under the lock (the benchmark's
+        // fresh schemas: one scan of every event per append, docs/benchmarks.md); a closed range it reads by index.
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        if (head == null || head <= last) return;
+        List<EventChain.Row> rows = jdbc.query(SerialAppendEngine.ROWS + " WHERE global_index > ? AND global_index <= ? "
+                + "ORDER BY global_index", SerialAppendEngine.ROW, last, head);
         if (rows.isEmpty()) return;
         Map<String, String> aggregateHashes = hashesBefore(jdbc, rows);
         List<Object[]> links = new ArrayList<>(rows.size());
