@@ -96,7 +96,10 @@ final class QueryLoad {
             boolean answered;
             try {
                 answered = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
+                answered = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 answered = false;
             } finally {
                 inFlight.release();

@@ -21,8 +21,7 @@ final class ChainLinks {
      * Extends the hash chains over every event above the last chained one: under the lock those are exactly the
      * events this transaction just appended (or, once, events stored before the chain existed). Five statements
      * whatever the number of events (the chain's end, the store's, the new rows, the hashes they follow, one batch of
-     * inserts):
-     * they run while every other append waits for the lock.
+     * inserts): they run while every other append waits for the lock.
      */
     static void extend(JdbcTemplate jdbc) {
         List<Object[]> end = jdbc.query("SELECT global_index, global_hash FROM event_chain "
