@@ -75,18 +75,29 @@ public class EventStoreAutoConfiguration {
                         + "no group commit, every request appends in its own transaction");
                 return null;
             }
-            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-            HikariConfig config = new HikariConfig();
-            pool.copyStateTo(config);
-            config.setPoolName(pool.getPoolName() + "-appender");
-            config.setMaximumPoolSize(2);
-            // none held open until the first append: the query side reads the store through this engine and never
-            // appends
-            config.setMinimumIdle(0);
-            return new HikariDataSource(config);
+            return new HikariDataSource(appenderConfig(dataSource.unwrap(HikariDataSource.class)));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot copy the data source's settings for the group commit", e);
         }
+    }
+
+    /** The application pool's settings, for a pool of two that opens its connections when first asked. */
+    static HikariConfig appenderConfig(HikariDataSource pool) {
+        HikariConfig config = new HikariConfig();
+        pool.copyStateTo(config);
+        config.setPoolName(pool.getPoolName() + "-appender");
+        config.setMaximumPoolSize(2);
+        // none held open until the first append: the query side reads the store through this engine and never appends
+        config.setMinimumIdle(0);
+        String url = config.getJdbcUrl();
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            // Every statement planned with its values: PostgreSQL keeps the generic plan of a prepared statement, and
+            // the one it made for the chain's lookup while the table was empty scanned the whole table on every append
+            // until autovacuum analyzed it (docs/benchmarks.md). In the URL: the copied data source properties are the
+            // application pool's own object.
+            config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=0");
+        }
+        return config;
     }
 
     /**
