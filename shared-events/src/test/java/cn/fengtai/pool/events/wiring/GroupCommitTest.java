@@ -2,6 +2,8 @@ package cn.fengtai.pool.events.wiring;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,14 +24,15 @@ class GroupCommitTest {
     /** A store that keeps what each write committed; a write with a refused part commits nothing. */
     static final class Store implements GroupCommit.Writer<String> {
         final List<List<String>> commits = Collections.synchronizedList(new ArrayList<>());
-        final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
+        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+        /** While set, every write fails as a database that cannot be reached does. */
         volatile boolean down;
 
         static boolean unreachable(Throwable failure) {
-            return failure instanceof java.io.UncheckedIOException;
+            return failure instanceof UncheckedIOException;
         }
-        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
 
         @Override
         public void write(List<String> parts) {
@@ -37,7 +41,7 @@ class GroupCommitTest {
                 firstWriteStarted.countDown();
                 await(releaseFirstWrite);
             }
-            if (down) throw new java.io.UncheckedIOException(new java.io.IOException("the database is unreachable"));
+            if (down) throw new UncheckedIOException(new IOException("the database is unreachable"));
             for (String part : parts) {
                 if (part.startsWith("refused")) throw new IllegalStateException(part + " conflicts");
             }
@@ -102,7 +106,7 @@ class GroupCommitTest {
         Store store = new Store();
         Map<String, Throwable> failures = duringFirstWrite(store, 256, List.of("a", "b", "c"), () -> store.down = true);
         assertThat(failures).containsOnlyKeys("first", "a", "b", "c");
-        assertThat(failures.values()).allSatisfy(failure -> assertThat(failure).hasRootCauseInstanceOf(java.io.IOException.class));
+        assertThat(failures.values()).allSatisfy(failure -> assertThat(failure).hasRootCauseInstanceOf(IOException.class));
         assertThat(store.writes.get()).as("the first write, then the group's one write").isEqualTo(2);
         assertThat(store.commits).isEmpty();
     }
