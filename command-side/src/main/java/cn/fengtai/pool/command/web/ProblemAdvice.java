@@ -76,6 +76,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(StrictBody.InvalidBody.class)
+    ResponseEntity<ProblemDetail> invalidBody(StrictBody.InvalidBody e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+        problem.setProperty("errors", e.errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return respond(problem);
+    }
+
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> storeDown(Exception e) {
         log.warn("event store unavailable: {}", e.getMessage());

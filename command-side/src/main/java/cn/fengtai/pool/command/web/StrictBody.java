@@ -1,0 +1,212 @@
+package cn.fengtai.pool.command.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Command bodies are read strictly, as API.md's conventions say: a duplicate key, a string where a number belongs (or
+ * the reverse), a fraction for a whole number, a NUL or an unpaired surrogate in text, or a date that is not
+ * {@code YYYY-MM-DD} between {@code pool.input.earliest-date} and {@code pool.input.latest-date} is refused before
+ * anything is bound, every such field named at once together with what bean validation says of the others.
+ * Jackson's own leniency (coercions, dates as numbers or arrays, the last of two equal keys winning) cannot be switched
+ * off field by field for records, and its first error hides the rest, hence this check of the tree against the
+ * request record's components. Unknown fields are ignored, as API.md says.
+ */
+@ControllerAdvice(basePackages = "cn.fengtai.pool.command")
+class StrictBody extends RequestBodyAdviceAdapter {
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    private final JsonMapper strict = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final JsonMapper json;
+    private final Validator validator;
+    private final LocalDate earliest;
+    private final LocalDate latest;
+
+    StrictBody(JsonMapper json, Validator validator,
+               @Value("${pool.input.earliest-date:1990-01-01}") LocalDate earliest,
+               @Value("${pool.input.latest-date:2100-12-31}") LocalDate latest) {
+        this.json = json;
+        this.validator = validator;
+        this.earliest = earliest;
+        this.latest = latest;
+    }
+
+    /** The fields of a body that are wrong, each with what is wrong with it. */
+    static final class InvalidBody extends RuntimeException {
+        final List<FieldProblem> errors;
+
+        InvalidBody(List<FieldProblem> errors) {
+            super("invalid fields: " + String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList()),
+                    null, false, false);
+            this.errors = errors;
+        }
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converter) {
+        return targetType instanceof Class<?> type && type.isRecord();
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] body;
+        try (InputStream in = message.getBody()) {
+            body = in.readAllBytes();
+        }
+        if (body.length > 0) check(body, (Class<?>) targetType);
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return message.getHeaders();
+            }
+        };
+    }
+
+    private void check(byte[] body, Class<?> type) {
+        JsonNode tree;
+        try {
+            tree = strict.readTree(body);
+        } catch (StreamReadException e) {
+            String message = e.getMessage() != null && e.getMessage().startsWith("Duplicate Object property")
+                    ? "appears twice" : "is not valid JSON";
+            String field = message.equals("appears twice") ? duplicateName(e.getMessage()) : "body";
+            throw new InvalidBody(List.of(new FieldProblem(field, message)));
+        } catch (JacksonException e) {
+            return; // left to the converter, which answers the usual 400 for a body it cannot read
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) return;
+        if (!tree.isObject()) throw new InvalidBody(List.of(new FieldProblem("body", "must be a JSON object")));
+        List<FieldProblem> problems = new ArrayList<>();
+        ObjectNode sound = (ObjectNode) tree.deepCopy();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = tree.get(component.getName());
+            if (value == null || value.isNull()) continue;
+            int before = problems.size();
+            checkValue(component.getName(), value, component.getGenericType(), problems);
+            if (problems.size() > before) sound.remove(component.getName());
+        }
+        if (problems.isEmpty()) return;
+        // The fields that are sound are validated too, so the answer names every invalid field at once.
+        Set<String> named = new LinkedHashSet<>(problems.stream().map(FieldProblem::field).toList());
+        try {
+            Object bound = json.treeToValue(sound, type);
+            for (ConstraintViolation<Object> violation : validator.validate(bound)) {
+                String field = violation.getPropertyPath().toString();
+                if (named.stream().noneMatch(field::startsWith)) {
+                    problems.add(new FieldProblem(field, violation.getMessage()));
+                }
+            }
+        } catch (JacksonException ignored) {
+            // What could not be bound is named already.
+        }
+        throw new InvalidBody(problems);
+    }
+
+    private void checkValue(String field, JsonNode value, Type type, List<FieldProblem> problems) {
+        if (value.isNull()) return;
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            if (!value.isArray()) {
+                problems.add(new FieldProblem(field, "must be a list"));
+                return;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                checkValue(field + "[" + i + "]", value.get(i), list.getActualTypeArguments()[0], problems);
+            }
+            return;
+        }
+        Class<?> raw = type instanceof Class<?> c ? c : Object.class;
+        String problem = problem(value, raw);
+        if (problem != null) problems.add(new FieldProblem(field, problem));
+    }
+
+    private String problem(JsonNode value, Class<?> type) {
+        if (type == String.class) return value.isString() ? text(value.asString()) : "must be text";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            if (!value.isNumber()) return "must be a number";
+            return value.isIntegralNumber() ? null : "must be a whole number";
+        }
+        if (type == BigDecimal.class) return value.isNumber() ? null : "must be a number";
+        if (type == Boolean.class || type == boolean.class) return value.isBoolean() ? null : "must be true or false";
+        if (type == LocalDate.class) return value.isString() ? date(value.asString()) : "must be a date YYYY-MM-DD";
+        if (type.isEnum()) {
+            if (!value.isString()) return "must be one of " + Arrays.toString(type.getEnumConstants());
+            boolean known = Arrays.stream(type.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(value.asString()));
+            return known ? null : "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return null;
+    }
+
+    /** Text that cannot be stored and shown faithfully: NUL, or half of a surrogate pair. */
+    private static String text(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') return "must not contain NUL characters";
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return "must not contain unpaired surrogates";
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return "must not contain unpaired surrogates";
+            }
+        }
+        return null;
+    }
+
+    private String date(String text) {
+        String expected = "must be a date YYYY-MM-DD between " + earliest + " and " + latest;
+        if (!DATE.matcher(text).matches()) return expected;
+        try {
+            LocalDate date = LocalDate.parse(text);
+            return date.isBefore(earliest) || date.isAfter(latest) ? expected : null;
+        } catch (DateTimeParseException e) {
+            return expected;
+        }
+    }
+
+    private static String duplicateName(String message) {
+        int start = message.indexOf('"');
+        int end = start < 0 ? -1 : message.indexOf('"', start + 1);
+        return start >= 0 && end > start ? message.substring(start + 1, end) : "body";
+    }
+}
