@@ -1,5 +1,6 @@
 package cn.fengtai.pool.events.wiring;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +59,14 @@ public class PoolSecurityAutoConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Not signed in",
+                        .authenticationEntryPoint((request, response, failure) -> problem(request, response, 401, "Not signed in",
                                 "sign in to do this (HTTP Basic on the embedded default, a bearer token in production)"))
-                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Not allowed",
+                        .accessDeniedHandler((request, response, denied) -> problem(request, response, 403, "Not allowed",
                                 "your role may not do this")));
         if (demoAccounts) {
             log.warn("DEMO ACCOUNTS ARE ACTIVE: district, finance, auditor, street.<code>, dept.<code>, all with password 'demo'. "
                     + "Never run a real pool like this; the production profile refuses to start with them.");
-            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> problem(response, 401,
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> problem(request, response, 401,
                     "Not signed in", "wrong or missing credentials")));
         }
         if (!issuer.isBlank() || !publicKey.isBlank()) {
@@ -78,7 +79,7 @@ public class PoolSecurityAutoConfiguration {
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${pool.max-request-bytes:262144}") long maxBytes) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
-        registration.setOrder(Integer.MIN_VALUE);
+        registration.setOrder(Integer.MIN_VALUE + 1);
         registration.addUrlPatterns("/api/*");
         return registration;
     }
@@ -113,13 +114,23 @@ public class PoolSecurityAutoConfiguration {
         return source;
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setHeader("Content-Type", "application/problem+json");
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                String detail) throws IOException {
         if (status == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"project-pool\", Bearer");
-        byte[] body = ("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title
-                + "\",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ProblemResponses.write(response, status, title, detail, request.getRequestURI());
+    }
+
+    /** What the security firewall refuses (a path with {@code ;}, {@code //}, an encoded dot ...): 400, not a 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
+                "the request is malformed", request.getRequestURI());
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedRequests> malformedRequests() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MalformedRequests());
+        registration.setOrder(Integer.MIN_VALUE);
+        return registration;
     }
 }

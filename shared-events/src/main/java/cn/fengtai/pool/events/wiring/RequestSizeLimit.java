@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses request bodies larger than {@code pool.max-request-bytes} (413, as a problem detail) before anything reads
@@ -27,12 +26,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > maxBytes || chunked) {
-            byte[] body = ("{\"type\":\"about:blank\",\"status\":413,\"title\":\"Request too large\",\"detail\":\"request "
-                    + "bodies are limited to " + maxBytes + " bytes and must state their length\"}").getBytes(StandardCharsets.UTF_8);
-            response.setStatus(413);
-            response.setHeader("Content-Type", "application/problem+json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ProblemResponses.write(response, 413, "Request too large",
+                    "request bodies are limited to " + maxBytes + " bytes and must state their length", request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);

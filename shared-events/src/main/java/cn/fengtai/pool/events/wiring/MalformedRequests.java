@@ -1,0 +1,82 @@
+package cn.fengtai.pool.events.wiring;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, as a 400 problem detail, what would otherwise fail deep inside the application as a 500: a query string
+ * that is not percent-encoded UTF-8 (Tomcat throws when a parameter is first read) and a header value the security
+ * firewall rejects (it throws when the header is first read, wherever that is). Runs first, before the body is read.
+ */
+class MalformedRequests extends OncePerRequestFilter {
+
+    /** What Spring Security's {@code StrictHttpFirewall} allows in header names and values. */
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query != null && !decodes(query)) {
+            ProblemResponses.write(response, 400, "Bad Request",
+                    "the query string is not valid percent-encoded UTF-8", request.getRequestURI());
+            return;
+        }
+        for (String name : Collections.list(request.getHeaderNames())) {
+            boolean allowed = ALLOWED.matcher(name).matches();
+            for (String value : Collections.list(request.getHeaders(name))) {
+                allowed &= ALLOWED.matcher(value).matches();
+            }
+            if (!allowed) {
+                ProblemResponses.write(response, 400, "Bad Request", "the header " + printable(name)
+                        + " holds characters that are not allowed (visible ASCII or Latin-1 only)", request.getRequestURI());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean decodes(String query) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length()) return false;
+                try {
+                    bytes.write(HexFormat.fromHexDigits(query, i + 1, i + 3));
+                } catch (IllegalArgumentException notHex) {
+                    return false;
+                }
+                i += 2;
+            } else if (c > 0x7f) {
+                return false;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String printable(String name) {
+        return ALLOWED.matcher(name).matches() && name.length() <= 64 ? name : "(unprintable name)";
+    }
+}
