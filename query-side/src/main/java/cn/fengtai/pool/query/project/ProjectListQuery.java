@@ -16,24 +16,29 @@ import java.util.regex.Pattern;
  * they select and order the same projects (nulls first when ascending, ties by id, as MongoDB does).
  */
 record ProjectListQuery(String street, String category, String status, String batch, String issueType, String title,
-                        boolean listedOnly, String sortField, boolean descending) {
+                        boolean listedOnly, String unlistedOf, String sortField, boolean descending) {
 
     private static final Map<String, Function<ProjectListIndex.Entry, Comparable<?>>> SORTABLE = Map.of(
             "filedAt", ProjectListIndex.Entry::filedAt, "title", ProjectListIndex.Entry::title,
             "deadline", ProjectListIndex.Entry::deadline, "street", ProjectListIndex.Entry::street,
             "progress", ProjectListIndex.Entry::progress, "updatedAt", ProjectListIndex.Entry::updatedAt);
 
-    /** {@code sort} as the API takes it: a field, optionally {@code ,asc} or {@code ,desc}; newest filing first by default. */
+    /**
+     * {@code sort} as the API takes it: a field, optionally {@code ,asc} or {@code ,desc}; newest filing first by
+     * default. With {@code listedOnly} only listed projects are selected, and besides them the unlisted ones of the
+     * street {@code unlistedOf} (if not null), as {@code ReadingRules} decides for the caller.
+     */
     static ProjectListQuery of(String street, String category, String status, String batch, String issueType,
-                               String title, boolean listedOnly, String sort) {
+                               String title, boolean listedOnly, String unlistedOf, String sort) {
         if (sort == null || sort.isBlank()) {
-            return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, "filedAt", true);
+            return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, unlistedOf,
+                    "filedAt", true);
         }
         String[] parts = sort.split(",");
         if (!SORTABLE.containsKey(parts[0]) || parts.length > 2 || (parts.length == 2 && !parts[1].matches("asc|desc"))) {
             throw new BadQuery("sort", "sort must be one of " + SORTABLE.keySet() + ", optionally followed by ,asc or ,desc");
         }
-        return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, parts[0],
+        return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, unlistedOf, parts[0],
                 parts.length == 2 && parts[1].equals("desc"));
     }
 
@@ -45,7 +50,10 @@ record ProjectListQuery(String street, String category, String status, String ba
         if (batch != null) criteria.and("batches").is(batch);
         if (issueType != null) criteria.and("issueTypes").is(issueType);
         if (title != null) criteria.and("title").regex(Pattern.quote(title), "i");
-        if (listedOnly) criteria.and("batches.0").exists(true);
+        if (listedOnly && unlistedOf == null) criteria.and("batches.0").exists(true);
+        if (listedOnly && unlistedOf != null) {
+            criteria.orOperator(Criteria.where("batches.0").exists(true), Criteria.where("street").is(unlistedOf));
+        }
         return criteria;
     }
 
@@ -59,7 +67,7 @@ record ProjectListQuery(String street, String category, String status, String ba
                 && (status == null || status.equals(e.status())) && (batch == null || e.batches().contains(batch))
                 && (issueType == null || e.issueTypes().contains(issueType))
                 && (pattern == null || (e.title() != null && pattern.matcher(e.title()).find()))
-                && (!listedOnly || !e.batches().isEmpty());
+                && (!listedOnly || !e.batches().isEmpty() || (unlistedOf != null && unlistedOf.equals(e.street())));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

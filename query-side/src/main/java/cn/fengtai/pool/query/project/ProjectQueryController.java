@@ -9,7 +9,7 @@ import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.Csv;
-import cn.fengtai.pool.query.web.Viewer;
+import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.events.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -65,10 +65,11 @@ class ProjectQueryController {
         Category c = Params.enumValue("category", category, Category.class);
         ProjectStatus s = Params.enumValue("status", status, ProjectStatus.class);
         if (q != null && q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
-        PoolAuthorities.Caller caller = Viewer.current();
+        PoolAuthorities.Caller caller = ReadingRules.caller();
         ProjectListQuery question = ProjectListQuery.of(Params.code("street", street), c == null ? null : c.name(),
                 s == null ? null : s.name(), Params.code("batch", batch), Params.code("issueType", issueType),
-                q == null || q.isBlank() ? null : q.strip(), !caller.signedIn(), sort);
+                q == null || q.isBlank() ? null : q.strip(), !ReadingRules.seesAllUnlisted(caller),
+                ReadingRules.unlisted(caller), sort);
         int p = Params.range("page", page, 0, 0, 100_000);
         int n = Params.range("size", size, 20, 1, 200);
         String projects = readModels.active(ProjectProjection.NAME, ProjectView.class);
@@ -99,10 +100,10 @@ class ProjectQueryController {
             throws InterruptedException {
         String projectId = Params.code("id", id);
         Instant at = Params.instant("asOf", asOf);
-        PoolAuthorities.Caller caller = Viewer.current();
-        if (at != null && !caller.signedIn()) throw new Viewer.NotSignedIn("sign in to see a project as it stood in the past");
+        PoolAuthorities.Caller caller = ReadingRules.caller();
+        if (at != null) ReadingRules.requirePast(caller);
         ProjectView view = at != null ? asOf(projectId, at) : awaitVersion(projectId, minVersion);
-        if (view == null || (!caller.signedIn() && view.batches().isEmpty())) {
+        if (view == null || !ReadingRules.maySee(caller, view.street(), !view.batches().isEmpty())) {
             throw new NotFound("no project has the id '" + projectId + "'");
         }
         String etag = "\"" + view.version() + (at != null ? "@" + at : "") + "\"";
@@ -116,10 +117,10 @@ class ProjectQueryController {
         return mayInspect(caller, view) ? detail : detail.forPublic();
     }
 
-    /** Whether the caller may see this project's history and personal data (see {@link Viewer#mayInspect}). */
+    /** Whether the caller may see this project's history and personal data (see {@link ReadingRules#mayInspect}). */
     private static boolean mayInspect(PoolAuthorities.Caller caller, ProjectView project) {
         List<String> summoned = project.departments().stream().map(DepartmentView::department).toList();
-        return Viewer.mayInspect(caller, project.street(), summoned);
+        return ReadingRules.mayInspect(caller, project.street(), summoned);
     }
 
     record History(String projectId, List<HistoryEntry> events) {
@@ -152,8 +153,8 @@ class ProjectQueryController {
         if (stored.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
         ProjectView project = new ProjectView();
         stored.forEach(s -> project.apply(s.message().getPayload()));
-        if (!mayInspect(Viewer.current(), project)) {
-            throw new Viewer.NotAllowed("only the district, finance, auditors, the office of " + project.street()
+        if (!mayInspect(ReadingRules.caller(), project)) {
+            throw new ReadingRules.NotAllowed("only the district, finance, auditors, the office of " + project.street()
                     + " and the departments summoned to it may read this project's history");
         }
         List<HistoryEntry> events = stored.stream().map(s -> HistoryEntry.of(s, eventJson)).toList();

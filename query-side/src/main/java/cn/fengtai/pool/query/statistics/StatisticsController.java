@@ -7,6 +7,7 @@ import cn.fengtai.pool.query.appeal.Period;
 import cn.fengtai.pool.query.batch.BatchView;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.events.Category;
+import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.Csv;
 import org.springframework.http.ResponseEntity;
@@ -157,8 +158,11 @@ class StatisticsController {
         return AppealTrends.of(p, volumes);
     }
 
+    /** The past is for signed-in callers ({@link ReadingRules#requirePast}). */
     private static Instant instant(String asOf) {
-        return Params.instant("asOf", asOf);
+        Instant at = Params.instant("asOf", asOf);
+        if (at != null) ReadingRules.requirePast(ReadingRules.caller());
+        return at;
     }
 
     /** The counters now (kept by the projects projection) or, at an instant, as they stood then. */

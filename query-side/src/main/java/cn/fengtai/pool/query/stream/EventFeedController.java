@@ -1,6 +1,7 @@
 package cn.fengtai.pool.query.stream;
 
 import cn.fengtai.pool.events.EventTypes;
+import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
@@ -16,31 +17,55 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The integrators' contract: every stored event in global order as CloudEvents, paged ({@code /api/events}) or
- * streamed ({@code /api/events/stream}), described by the AsyncAPI document and a JSON Schema per event type.
+ * The integrators' contract: the stored events a caller may see, in global order as CloudEvents, paged
+ * ({@code /api/events}) or streamed ({@code /api/events/stream}), described by the AsyncAPI document and a JSON Schema
+ * per event type.
  */
 @RestController
 class EventFeedController {
 
+    /** How many stored events one page reads at most, however few of them the caller may see. */
+    private static final int SCANNED = 5_000;
+
     private final EventFeed feed;
     private final LiveFeed live;
+    private final FeedAccess access;
 
-    EventFeedController(EventFeed feed, LiveFeed live) {
+    EventFeedController(EventFeed feed, LiveFeed live, FeedAccess access) {
         this.feed = feed;
         this.live = live;
+        this.access = access;
     }
 
-    /** {@code {"events": [CloudEvent, ...], "next": POSITION}}; ask again with {@code after=next} for more. */
+    /**
+     * {@code {"events": [CloudEvent, ...], "next": POSITION}}; ask again with {@code after=next} for more. Only the
+     * events the caller may see ({@link FeedAccess}); {@code next} is the last position read, seen or not, so a street
+     * office pages past other streets' events instead of reading them again.
+     */
     @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
     String events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller());
         long from = position("after", after);
         int size = Params.range("limit", limit, 100, 1, 1_000);
-        List<CloudEvents.Entry> events = feed.after(from, size);
-        long next = events.isEmpty() ? from : events.get(events.size() - 1).position();
+        List<CloudEvents.Entry> events = new ArrayList<>(size);
+        long next = from;
+        int scanned = 0;
+        while (events.size() < size && scanned < SCANNED) {
+            List<CloudEvents.Entry> page = feed.after(next, Math.min(1_000, SCANNED - scanned));
+            if (page.isEmpty()) break;
+            for (CloudEvents.Entry entry : page) {
+                next = entry.position();
+                scanned++;
+                if (visible.test(entry) && events.size() < size) events.add(entry);
+                if (events.size() == size) break;
+            }
+        }
         return events.stream().map(CloudEvents.Entry::json)
                 .collect(Collectors.joining(",", "{\"events\":[", "],\"next\":" + next + "}"));
     }
@@ -49,6 +74,7 @@ class EventFeedController {
     @GetMapping(value = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(required = false) Long after) {
+        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller());
         long from = after == null ? -1 : position("after", after);
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -57,7 +83,7 @@ class EventFeedController {
                 throw new BadQuery("Last-Event-ID", "Last-Event-ID must be the position (id) of the last event received");
             }
         }
-        return live.subscribe(from);
+        return live.subscribe(from, visible);
     }
 
     @GetMapping(value = "/api/asyncapi.yaml", produces = "application/yaml")

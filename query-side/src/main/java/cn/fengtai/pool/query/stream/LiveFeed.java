@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Server-Sent Events for any number of subscribers without a thread each. One poller reads new events from the store
@@ -58,17 +59,22 @@ public class LiveFeed implements SmartLifecycle {
         volatile long cursor;
         volatile long lastSentAt = System.currentTimeMillis();
         final AtomicBoolean draining = new AtomicBoolean();
+        final Predicate<CloudEvents.Entry> visible;
 
-        Subscriber(SseEmitter emitter, long cursor) {
+        Subscriber(SseEmitter emitter, long cursor, Predicate<CloudEvents.Entry> visible) {
             this.emitter = emitter;
             this.cursor = cursor;
+            this.visible = visible;
         }
     }
 
-    /** Streams every event after {@code after} (-1: from the start), then new ones as they are stored. */
-    public SseEmitter subscribe(long after) {
+    /**
+     * Streams the events after {@code after} (-1: from the start) that pass {@code visible}, then new ones as they are
+     * stored; the filter is asked by one sender at a time, in order.
+     */
+    public SseEmitter subscribe(long after, Predicate<CloudEvents.Entry> visible) {
         SseEmitter emitter = new SseEmitter(TimeUnit.HOURS.toMillis(1));
-        Subscriber subscriber = new Subscriber(emitter, after);
+        Subscriber subscriber = new Subscriber(emitter, after, visible);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -121,12 +127,16 @@ public class LiveFeed implements SmartLifecycle {
             for (int pages = 0; pages < 5; pages++) {
                 List<CloudEvents.Entry> page = next(subscriber.cursor);
                 if (page.isEmpty()) break;
+                boolean sent = false;
                 for (CloudEvents.Entry entry : page) {
-                    subscriber.emitter.send(SseEmitter.event().id(String.valueOf(entry.position())).name(entry.type())
-                            .data(entry.json(), MediaType.APPLICATION_JSON));
+                    if (subscriber.visible.test(entry)) {
+                        subscriber.emitter.send(SseEmitter.event().id(String.valueOf(entry.position())).name(entry.type())
+                                .data(entry.json(), MediaType.APPLICATION_JSON));
+                        sent = true;
+                    }
                     subscriber.cursor = entry.position();
                 }
-                subscriber.lastSentAt = System.currentTimeMillis();
+                if (sent) subscriber.lastSentAt = System.currentTimeMillis();
             }
             if (System.currentTimeMillis() - subscriber.lastSentAt > heartbeatMillis) {
                 subscriber.emitter.send(SseEmitter.event().comment("heartbeat"));

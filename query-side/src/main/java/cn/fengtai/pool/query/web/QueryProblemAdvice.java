@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.web;
 
+import cn.fengtai.pool.query.access.ReadingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,15 +34,15 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    @ExceptionHandler(Viewer.NotSignedIn.class)
-    ResponseEntity<ProblemDetail> notSignedIn(Viewer.NotSignedIn e) {
+    @ExceptionHandler(ReadingRules.NotSignedIn.class)
+    ResponseEntity<ProblemDetail> notSignedIn(ReadingRules.NotSignedIn e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Not signed in");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
 
-    @ExceptionHandler(Viewer.NotAllowed.class)
-    ResponseEntity<ProblemDetail> notAllowed(Viewer.NotAllowed e) {
+    @ExceptionHandler(ReadingRules.NotAllowed.class)
+    ResponseEntity<ProblemDetail> notAllowed(ReadingRules.NotAllowed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Not allowed");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);

@@ -56,11 +56,14 @@ class ProjectListQueryTest {
 
         List<ProjectListQuery> questions = new ArrayList<>();
         for (String sort : new String[]{null, "title", "title,desc", "deadline", "deadline,desc", "progress,desc", "updatedAt", "street"}) {
-            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, sort));
-            questions.add(ProjectListQuery.of("youanmen", null, "IN_PROGRESS", null, null, null, false, sort));
-            questions.add(ProjectListQuery.of(null, "HOUSING", null, "2024-1", "PARKING", null, true, sort));
-            questions.add(ProjectListQuery.of(null, null, null, null, null, "parking", false, sort));
-            questions.add(ProjectListQuery.of("xiluoyuan", null, null, "2024-2", null, "防水", true, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, null, sort));
+            questions.add(ProjectListQuery.of("youanmen", null, "IN_PROGRESS", null, null, null, false, null, sort));
+            questions.add(ProjectListQuery.of(null, "HOUSING", null, "2024-1", "PARKING", null, true, null, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, "parking", false, null, sort));
+            questions.add(ProjectListQuery.of("xiluoyuan", null, null, "2024-2", null, "防水", true, null, sort));
+            // a street office: every listed project and its own street's unlisted ones
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, true, "youanmen", sort));
+            questions.add(ProjectListQuery.of("youanmen", null, "FILED", null, null, null, true, "youanmen", sort));
         }
         for (ProjectListQuery question : questions) {
             List<String> fromMongo = mongo.template.find(Query.query(question.criteria()).with(question.sort()),
