@@ -4,8 +4,14 @@ import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
 import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
+import cn.fengtai.pool.query.readmodel.ParkedEvents;
+import cn.fengtai.pool.query.readmodel.ReadModelConversions;
 import org.axonframework.common.transaction.NoTransactionManager;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -17,8 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +57,12 @@ public class QueryConfiguration {
         return new TokensAfterWrites(tokens, axonDefaults ? Integer.MAX_VALUE : batchSize);
     }
 
+    /** Every value an event can hold stored as it is ({@link ReadModelConversions}); static: the converter needs it early. */
+    @Bean
+    static MongoCustomConversions mongoCustomConversions() {
+        return ReadModelConversions.conversions();
+    }
+
     /**
      * The query side sends nothing while it handles events, so there is nothing to correlate. Declared because without
      * any provider Axon adds its own, which copies each event's metadata into every message its handling creates (the
@@ -65,10 +80,28 @@ public class QueryConfiguration {
      * and the bean is looked up only when Axon builds the processors.
      */
     @Autowired
-    void projections(EventProcessingConfigurer processing, ListableBeanFactory beans) {
+    void projections(EventProcessingConfigurer processing, ListableBeanFactory beans, ParkedEvents parked) {
         for (String name : beans.getBeanNamesForType(FoldingProjection.class)) {
             processing.registerEventHandler(configuration -> beans.getBean(name));
+            ProcessingGroup group = AnnotationUtils.findAnnotation(beans.getType(name), ProcessingGroup.class);
+            if (group == null) continue;
+            // A rebuild (Axon's reset) empties the queue: the replay parks again whatever still fails.
+            processing.registerDeadLetterQueue(group.value(), configuration -> parked.queue(group.value(), configuration))
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(group.value(), (configuration, invoker) ->
+                            invoker.enableSequenceIdentifierCache().allowReset(true));
         }
+        processing.registerDefaultDeadLetterPolicy(configuration -> ParkedEvents.policy());
+    }
+
+    /** {@code pool.projections.parked}, per read model: what operators are alerted on. */
+    @Bean
+    MeterBinder parkedEventsMeter(ParkedEvents parked, EventProcessingConfiguration processing,
+                                  List<FoldingProjection<?>> projections) {
+        return registry -> projections.forEach(projection -> Gauge
+                .builder("pool.projections.parked", () -> parked.count(projection.name(), processing))
+                .description("events a projection failed on, parked until a fix and a retry")
+                .tag("readModel", projection.name())
+                .register(registry));
     }
 
     /**

@@ -5,11 +5,13 @@ import cn.fengtai.pool.query.batch.BatchProjection;
 import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
+import cn.fengtai.pool.query.readmodel.ParkedEvents;
 import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
@@ -49,11 +52,14 @@ class ProjectionsController {
     private final ReadModels readModels;
     private final ReadModelIndexes indexes;
     private final TokensAfterWrites tokens;
+    private final ParkedEvents parked;
     /** Each read model's projection, which knows the collections of its generations. */
     private final Map<String, FoldingProjection<?>> projections = new LinkedHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections, TokensAfterWrites tokens) {
+                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections, TokensAfterWrites tokens,
+                          ParkedEvents parked) {
+        this.parked = parked;
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.tokens = tokens;
         this.processing = processing;
@@ -62,9 +68,38 @@ class ProjectionsController {
         this.indexes = indexes;
     }
 
-    /** {@code generation} answers queries; while {@code rebuilding}, {@code position} is that of the new generation. */
+    /**
+     * {@code generation} answers queries; while {@code rebuilding}, {@code position} is that of the new generation;
+     * {@code parked}: the events its projection failed on, waiting for a fix and a retry ({@link ParkedEvents}).
+     */
     record Projection(String name, long position, long headPosition, boolean rebuilding, double progress,
-                      boolean running, boolean error, int generation) {
+                      boolean running, boolean error, int generation, long parked) {
+    }
+
+    /** The events a read model's projection failed on (at most {@code limit}), oldest project first. */
+    @GetMapping("/{name}/parked")
+    List<ParkedEvents.Parked> parked(@PathVariable String name, @RequestParam(required = false) Integer limit) {
+        processor(name);
+        return parked.list(name, processing, Params.range("limit", limit, 100, 1, 1_000));
+    }
+
+    /**
+     * Tries a read model's parked events again, after a fix: its processor is stopped meanwhile, so that the retried
+     * events and the live ones are never written at once. What fails again stays parked.
+     */
+    @PostMapping("/{name}/parked/retry")
+    Map<String, Object> retry(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        int through;
+        try {
+            through = parked.retry(name, processing);
+        } finally {
+            processor.start();
+        }
+        log.info("retried the parked events of read model {}: {} projects went through, {} events still parked",
+                name, through, parked.count(name, processing));
+        return Map.of("retried", through, "parked", parked.count(name, processing));
     }
 
     @GetMapping
@@ -119,7 +154,8 @@ class ProjectionsController {
         long goal = rebuilding ? state.target() : head;
         double progress = goal <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) (position + 1) / (goal + 1)));
         boolean error = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        return new Projection(name, position, head, rebuilding, progress, processor.isRunning(), error, state.active());
+        return new Projection(name, position, head, rebuilding, progress, processor.isRunning(), error, state.active(),
+                parked.count(name, processing));
     }
 
     private long position(StreamingEventProcessor processor) {

@@ -27,7 +27,7 @@ public class FundView extends VersionedView {
             budget = e.budget();
             remaining = e.budget();
         } else if (event instanceof FundAllocated e) {
-            allocated = allocated.add(e.amount());
+            if (e.amount() != null) allocated = allocated.add(e.amount());
             remaining = e.remaining();
             allocations++;
         } else {

@@ -14,12 +14,12 @@ import cn.fengtai.pool.events.project.ProjectFunded;
 import cn.fengtai.pool.events.project.ProjectStarted;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import cn.fengtai.pool.query.readmodel.ReadModelConversions;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.Objects;
 /**
  * A project view as Spring Data's converter writes it, field by field: the converter's reflection was a fifth of the
  * project projection's time in a rebuild (JFR, docs/benchmarks.md). Spring's conventions are the converter's: nulls
- * left out, {@code _id} an ObjectId where the text is one, local dates at the start of their day in the system's zone,
+ * left out, {@code _id} an ObjectId where the text is one, days and amounts as text ({@link ReadModelConversions}),
  * {@code _class} last. Whether this writes what the application's converter writes is checked once
  * ({@link #writesAs}) with a view that has every field set; where it does not (a converter configured otherwise), the
  * converter writes.
@@ -50,15 +50,15 @@ public final class ProjectDocument {
         put(document, "issueTypes", copy(view.issueTypes()));
         put(document, "channel", view.channel());
         put(document, "appealRefs", copy(view.appealRefs()));
-        put(document, "estimatedCost", view.estimatedCost());
+        put(document, "estimatedCost", amount(view.estimatedCost()));
         put(document, "status", view.status() == null ? null : view.status().name());
         put(document, "batches", copy(view.batches()));
         put(document, "currentBatch", view.currentBatch());
         put(document, "responsibleUnit", view.responsibleUnit());
         put(document, "deadline", date(view.deadline()));
         put(document, "tasks", copy(view.tasks()));
-        put(document, "fundedAmount", view.fundedAmount());
-        put(document, "actualCost", view.actualCost());
+        put(document, "fundedAmount", amount(view.fundedAmount()));
+        put(document, "actualCost", amount(view.actualCost()));
         put(document, "summary", view.summary());
         document.put("progress", view.progress());
         put(document, "departments", departments(view.departments()));
@@ -134,8 +134,12 @@ public final class ProjectDocument {
         return values == null ? null : new ArrayList<>(values);
     }
 
-    private static Date date(LocalDate day) {
-        return day == null ? null : Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    private static String date(LocalDate day) {
+        return ReadModelConversions.day(day);
+    }
+
+    private static String amount(BigDecimal amount) {
+        return amount == null ? null : amount.toString();
     }
 
     private static Date date(Instant instant) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public class ProjectListIndex {
 
         static Entry of(ProjectView v) {
             return new Entry(v.id(), v.version(), v.street(), v.category(), v.status() == null ? null : v.status().name(),
-                    List.copyOf(v.batches()), List.copyOf(v.issueTypes()), v.title(), v.filedAt(), v.deadline(),
+                    Collections.unmodifiableList(new ArrayList<>(v.batches())),
+                    Collections.unmodifiableList(new ArrayList<>(v.issueTypes())), v.title(), v.filedAt(), v.deadline(),
                     v.progress(), v.updatedAt());
         }
     }

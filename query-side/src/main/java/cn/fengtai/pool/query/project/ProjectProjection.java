@@ -106,6 +106,8 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         private long position;
 
         private final String suffix;
+        /** Whether the batch's events come after the counters' position in time but before it in the store. */
+        private boolean late;
         /** The position of the last copy, the latest recorded time counted, the earliest one since the last copy. */
         private long checkpointed = -1;
         private Instant maxTimestamp;
@@ -136,10 +138,18 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         return load(mongo, suffix);
     }
 
+    /** Retried events count although the counters are past their position: the views say whether they were applied. */
+    @Override
+    protected Object startLateBatch(String suffix) {
+        Counted counted = load(mongo, suffix);
+        counted.late = true;
+        return counted;
+    }
+
     @Override
     protected void beforeFold(ProjectView document, long position, Object batch) {
         Counted counted = (Counted) batch;
-        if (position > counted.stored && !counted.unsettled.containsKey(document)) {
+        if ((position > counted.stored || counted.late) && !counted.unsettled.containsKey(document)) {
             counted.unsettled.put(document, Counters.Contribution.of(document));
         }
     }
@@ -179,7 +189,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     protected Runnable flush(Object batch) {
         Counted counted = (Counted) batch;
         settle(counted);
-        if (counted.position == counted.stored) return () -> { };
+        if (counted.position == counted.stored && !counted.late) return () -> { };
         List<Document> copies = List.copyOf(counted.copies);
         Document stored = counted.counters.toDocument().append("_id", POOL).append("position", counted.position)
                 .append("checkpointed", counted.checkpointed).append("maxTimestamp", date(counted.maxTimestamp))

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A project as frontends see it, folded from its events. The same fold serves the live read model and the as-of
@@ -56,8 +57,8 @@ public class ProjectView extends VersionedView {
             community = e.community();
             title = e.title();
             description = e.description();
-            category = e.category().name();
-            issueTypes = new ArrayList<>(e.issueTypes());
+            category = e.category() == null ? null : e.category().name();
+            issueTypes = e.issueTypes() == null ? new ArrayList<>() : new ArrayList<>(e.issueTypes());
             channel = e.channel() == null ? null : e.channel().name();
             appealRefs = e.appealRefs() == null ? new ArrayList<>() : new ArrayList<>(e.appealRefs());
             estimatedCost = e.estimatedCost();
@@ -69,7 +70,7 @@ public class ProjectView extends VersionedView {
             currentBatch = e.batch();
             responsibleUnit = e.responsibleUnit();
             deadline = e.deadline();
-            tasks = new ArrayList<>(e.tasks());
+            tasks = e.tasks() == null ? new ArrayList<>() : new ArrayList<>(e.tasks());
         } else if (event instanceof ProjectRejected e) {
             status = ProjectStatus.REJECTED;
             reason = e.reason();
@@ -82,11 +83,11 @@ public class ProjectView extends VersionedView {
         } else if (event instanceof ProjectProgressReported e) {
             progress = e.percent();
         } else if (event instanceof DepartmentsSummoned e) {
-            e.departments().stream()
-                    .filter(code -> departments.stream().noneMatch(d -> d.department().equals(code)))
+            (e.departments() == null ? List.<String>of() : e.departments()).stream()
+                    .filter(code -> departments.stream().noneMatch(d -> Objects.equals(d.department(), code)))
                     .forEach(code -> departments.add(new DepartmentView(code, e.effectiveDate(), e.note(), false, null, null)));
         } else if (event instanceof DepartmentReportedIn e) {
-            departments.replaceAll(d -> d.department().equals(e.department())
+            departments.replaceAll(d -> Objects.equals(d.department(), e.department())
                     ? d.reportIn(e.effectiveDate(), e.commitment()) : d);
         } else if (event instanceof ProjectCompleted e) {
             status = ProjectStatus.COMPLETED;
@@ -95,7 +96,7 @@ public class ProjectView extends VersionedView {
             summary = e.summary();
             completedOn = e.effectiveDate();
         } else if (event instanceof ProjectEvaluated e) {
-            rating = e.rating().name();
+            rating = e.rating() == null ? null : e.rating().name();
         } else if (event instanceof ProjectCarriedOver e) {
             batches.add(e.toBatch());
             currentBatch = e.toBatch();

@@ -139,6 +139,14 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         return null;
     }
 
+    /**
+     * As {@link #startBatch}, for events handled out of their order in the store: parked events retried from the
+     * dead-letter queue ({@link ParkedEvents}), behind what the read model has already counted.
+     */
+    protected Object startLateBatch(String suffix) {
+        return startBatch(suffix);
+    }
+
     /** The read model's collections besides its documents' one, with this generation's suffix. */
     protected List<String> otherCollections(String suffix) {
         return List.of();
@@ -245,15 +253,16 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     /** This batch's documents: one per unit of work, kept as a resource of the root unit of work. */
     private PendingBatch<T> pending() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new PendingBatch<>(this, true, List.of());
+            return new PendingBatch<>(this, true, false, List.of());
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         if (!(root instanceof BatchingUnitOfWork<?> batch)) {
-            return root.getOrComputeResource(resourceKey, key -> new PendingBatch<>(this, true, List.of()));
+            // Processors hand events over in batches; a single unit of work is a parked event being retried.
+            return root.getOrComputeResource(resourceKey, key -> new PendingBatch<>(this, true, true, List.of()));
         }
         PendingBatch<T> pending = root.getResource(resourceKey);
         if (pending == null) {
-            pending = new PendingBatch<>(this, false, batch.getMessages());
+            pending = new PendingBatch<>(this, false, false, batch.getMessages());
             root.resources().put(resourceKey, pending);
             // The flush runs at the last message (FlushAtBatchEnd), before the token is stored; this is the net under
             // it should that interceptor not be registered: later than the token, but never skipped.

@@ -44,7 +44,7 @@ final class PendingBatch<T extends Versioned> {
     long last = -1;
     boolean flushed;
 
-    PendingBatch(FoldingProjection<T> projection, boolean immediate, List<?> messages) {
+    PendingBatch(FoldingProjection<T> projection, boolean immediate, boolean late, List<?> messages) {
         this.projection = projection;
         this.mongo = projection.mongo;
         this.type = projection.type();
@@ -60,7 +60,7 @@ final class PendingBatch<T extends Versioned> {
         boolean goesOn = last != null && behind != null && last.run() == behind.run() && last.collection().equals(collection);
         // Whatever is read back must include every write: only documents not written by the last batch are read.
         if (!goesOn && behind != null) behind.awaitWritten();
-        this.extra = goesOn ? last.batch() : projection.startBatch(suffix);
+        this.extra = goesOn ? last.batch() : late ? projection.startLateBatch(suffix) : projection.startBatch(suffix);
         List<String> ids = new ArrayList<>();
         for (Object message : messages) {
             // Filings too: after a crash a batch can be delivered again, and its documents already exist.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every counted figure of the pool as a sum over projects: each project contributes to a handful of named counters
@@ -96,14 +97,14 @@ public final class Counters {
         }
         for (String batch : p.batches()) {
             String b = "batch:" + batch;
-            boolean completedHere = completed && batch.equals(p.currentBatch());
+            boolean completedHere = completed && Objects.equals(batch, p.currentBatch());
             count(sign, b + ":listed");
             count(sign, b + ":category:" + p.category() + ":listed");
             count(sign, b + ":" + street + ":listed");
             count(sign, b + ":" + street + ":category:" + p.category() + ":listed");
             amount(sign, b + ":" + street + ":funded", p.fundedAmount());
-            if (!p.batches().get(0).equals(batch)) count(sign, b + ":carriedOverIn");
-            if (!batch.equals(p.currentBatch())) count(sign, b + ":carriedOverOut");
+            if (!Objects.equals(p.batches().get(0), batch)) count(sign, b + ":carriedOverIn");
+            if (!Objects.equals(batch, p.currentBatch())) count(sign, b + ":carriedOverOut");
             if (completedHere) {
                 count(sign, b + ":completed");
                 count(sign, b + ":category:" + p.category() + ":completed");
@@ -134,11 +135,27 @@ public final class Counters {
         return amounts.getOrDefault(key, BigDecimal.ZERO);
     }
 
-    /** Stored form: counts as numbers, amounts as decimal strings (exact, whatever the server's decimal support). */
+    /** Stored form: counts as numbers, amounts as decimal strings (exact, whatever the server's decimal support or the amount's size). */
     public Document toDocument() {
+        Document countsDocument = new Document();
+        counts.forEach((key, count) -> countsDocument.put(field(key), count));
         Document amountsDocument = new Document();
-        amounts.forEach((key, amount) -> amountsDocument.put(key, amount.toPlainString()));
-        return new Document("counts", new Document(new HashMap<>(counts))).append("amounts", amountsDocument);
+        amounts.forEach((key, amount) -> amountsDocument.put(field(key), amount.toString()));
+        return new Document("counts", countsDocument).append("amounts", amountsDocument);
+    }
+
+    /**
+     * A key as a field name MongoDB stores as it is: keys hold codes from stored events (a batch id may have a dot),
+     * and a dot or a leading dollar in a field name is a path or an operator to some servers.
+     */
+    private static String field(String key) {
+        if (key.indexOf('.') < 0 && key.indexOf('$') < 0 && key.indexOf('%') < 0) return key;
+        return key.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    private static String key(String field) {
+        if (field.indexOf('%') < 0) return field;
+        return field.replace("%2E", ".").replace("%24", "$").replace("%25", "%");
     }
 
     /**
@@ -149,13 +166,13 @@ public final class Counters {
         StringBuilder json = new StringBuilder(64 * (counts.size() + amounts.size()) + 32).append("{\"counts\": {");
         String separator = "";
         for (Map.Entry<String, Long> count : counts.entrySet()) {
-            quoted(json.append(separator), count.getKey()).append(": ").append(count.getValue().longValue());
+            quoted(json.append(separator), field(count.getKey())).append(": ").append(count.getValue().longValue());
             separator = ", ";
         }
         json.append("}, \"amounts\": {");
         separator = "";
         for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
-            quoted(quoted(json.append(separator), amount.getKey()).append(": "), amount.getValue().toPlainString());
+            quoted(quoted(json.append(separator), field(amount.getKey())).append(": "), amount.getValue().toString());
             separator = ", ";
         }
         return json.append("}}").toString();
@@ -177,8 +194,10 @@ public final class Counters {
         if (document == null) return counters;
         Document counts = document.get("counts", Document.class);
         Document amounts = document.get("amounts", Document.class);
-        if (counts != null) counts.forEach((key, value) -> counters.counts.put(key, ((Number) value).longValue()));
-        if (amounts != null) amounts.forEach((key, value) -> counters.amounts.put(key, new BigDecimal((String) value)));
+        if (counts != null) counts.forEach((field, value) -> counters.counts.put(key(field), ((Number) value).longValue()));
+        if (amounts != null) {
+            amounts.forEach((field, value) -> counters.amounts.put(key(field), new BigDecimal((String) value)));
+        }
         return counters;
     }
 

@@ -2,6 +2,7 @@ package cn.fengtai.pool.query.stream;
 
 import cn.fengtai.pool.events.ActorMetaData;
 import cn.fengtai.pool.events.EventTypes;
+import cn.fengtai.pool.events.project.ProjectFiled;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -30,9 +31,14 @@ public class CloudEvents {
 
     public static final URI SOURCE = URI.create("/fengtai/project-pool");
 
-    /** One event of the feed: its position, its type and the CloudEvent in JSON. */
-    public record Entry(long position, String type, String json) {
+    /**
+     * One event of the feed: its position, its type, the CloudEvent in JSON, and what the reading rules go by: the
+     * aggregate it belongs to ({@code subject}) and whether that is a project.
+     */
+    public record Entry(long position, String type, String json, String subject, boolean projectEvent) {
     }
+
+    private static final String PROJECT_EVENTS = ProjectFiled.class.getPackageName();
 
     private final ObjectMapper eventJson;
     private final String publicUrl;
@@ -52,10 +58,16 @@ public class CloudEvents {
                 .withId(message.getIdentifier())
                 .withSource(SOURCE)
                 .withType(type)
-                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withDataSchema(URI.create(publicUrl + "/api/schemas/" + EventTypes.schemaFile(payloadType)))
-                .withData(data(message.getPayload()));
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC));
+        try {
+            byte[] data = data(message.getPayload());
+            builder.withDataContentType("application/json")
+                    .withDataSchema(URI.create(publicUrl + "/api/schemas/" + EventTypes.schemaFile(payloadType)))
+                    .withData(data);
+        } catch (RuntimeException unreadable) {
+            // The feed goes on past an event whose stored payload cannot be read (the projections park it), and says so.
+            builder.withExtension("dataerror", "the stored payload of this event could not be read");
+        }
         number(builder, "position", position);
         if (message instanceof DomainEventMessage<?> domain) {
             builder.withSubject(domain.getAggregateIdentifier());
@@ -67,7 +79,9 @@ public class CloudEvents {
         extension(builder, "actorstreet", message.getMetaData().get(ActorMetaData.STREET));
         extension(builder, "actordepartment", message.getMetaData().get(ActorMetaData.DEPARTMENT));
         CloudEvent event = builder.build();
-        return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8));
+        String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8), subject,
+                subject != null && payloadType.getPackageName().equals(PROJECT_EVENTS));
     }
 
     private byte[] data(Object payload) {

@@ -40,8 +40,12 @@ public final class Csv {
 
     private static String cell(Object value) {
         if (value == null) return "";
-        String text = value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) text = "'" + text;
+        String text = value instanceof java.math.BigDecimal number && Math.abs(number.scale()) <= 100
+                ? number.toPlainString() : value.toString();
+        // A cell a spreadsheet would read as a formula (OWASP's list: = + - @ TAB CR) is written as text.
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
+            text = "'" + text;
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
