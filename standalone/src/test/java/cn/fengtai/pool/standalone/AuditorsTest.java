@@ -69,13 +69,13 @@ class AuditorsTest {
         pool.awaitCaughtUp();
         assertThat(pool.get("/api/statistics/batches/2023-1").body()).isNotEqualTo(then.get("batch"));
 
-        assertThat(pool.get("/api/statistics/district?asOf=" + instant).body()).isEqualTo(then.get("district"));
-        assertThat(pool.get("/api/statistics/batches/2023-1?asOf=" + instant).body()).isEqualTo(then.get("batch"));
-        assertThat(pool.get("/api/statistics/streets?batch=2023-1&asOf=" + instant).body()).isEqualTo(then.get("streets"));
+        assertThat(pool.as("auditor").get("/api/statistics/district?asOf=" + instant).body()).isEqualTo(then.get("district"));
+        assertThat(pool.as("auditor").get("/api/statistics/batches/2023-1?asOf=" + instant).body()).isEqualTo(then.get("batch"));
+        assertThat(pool.as("auditor").get("/api/statistics/streets?batch=2023-1&asOf=" + instant).body()).isEqualTo(then.get("streets"));
         assertThat(pool.as("auditor").get("/api/projects/" + first + "?asOf=" + instant).body().path("status").asString())
                 .isEqualTo(then.get("project").path("status").asString());
-        assertThat(pool.get("/api/statistics/batches/2023-1?asOf=2000-01-01T00:00:00Z").status()).isEqualTo(404);
-        assertThat(pool.get("/api/statistics/district?asOf=yesterday").status()).isEqualTo(400);
+        assertThat(pool.as("auditor").get("/api/statistics/batches/2023-1?asOf=2000-01-01T00:00:00Z").status()).isEqualTo(404);
+        assertThat(pool.as("auditor").get("/api/statistics/district?asOf=yesterday").status()).isEqualTo(400);
     }
 
     @Test

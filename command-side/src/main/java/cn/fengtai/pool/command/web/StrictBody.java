@@ -126,12 +126,12 @@ class StrictBody extends RequestBodyAdviceAdapter {
         }
         if (problems.isEmpty()) return;
         // The fields that are sound are validated too, so the answer names every invalid field at once.
-        Set<String> named = new LinkedHashSet<>(problems.stream().map(FieldProblem::field).toList());
+        Set<String> named = new LinkedHashSet<>(problems.stream().map(StrictBody::root).toList());
         try {
             Object bound = json.treeToValue(sound, type);
             for (ConstraintViolation<Object> violation : validator.validate(bound)) {
                 String field = violation.getPropertyPath().toString();
-                if (named.stream().noneMatch(field::startsWith)) {
+                if (!named.contains(root(field))) {
                     problems.add(new FieldProblem(field, violation.getMessage()));
                 }
             }
@@ -202,6 +202,20 @@ class StrictBody extends RequestBodyAdviceAdapter {
         } catch (DateTimeParseException e) {
             return expected;
         }
+    }
+
+    /** The body's field a problem is about: {@code issueTypes} for {@code issueTypes[1]}. */
+    private static String root(FieldProblem problem) {
+        return root(problem.field());
+    }
+
+    private static String root(String field) {
+        int end = field.length();
+        for (char c : new char[]{'[', '.'}) {
+            int at = field.indexOf(c);
+            if (at >= 0) end = Math.min(end, at);
+        }
+        return field.substring(0, end);
     }
 
     private static String duplicateName(String message) {

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Refuses, as a 400 problem detail, what would otherwise fail deep inside the application as a 500: a query string
  * that is not percent-encoded UTF-8 (Tomcat throws when a parameter is first read) and a header value the security
- * firewall rejects (it throws when the header is first read, wherever that is). Runs first, before the body is read.
+ * firewall rejects (it throws when the header is first read, wherever that is), and an {@code Accept} or
+ * {@code Content-Type} that is no media type at all (no answer can be negotiated for it, not even a problem detail).
+ * Runs first, before the body is read.
  */
 class MalformedRequests extends OncePerRequestFilter {
 
@@ -46,7 +50,27 @@ class MalformedRequests extends OncePerRequestFilter {
                 return;
             }
         }
+        for (String header : new String[]{"Accept", "Content-Type"}) {
+            String value = request.getHeader(header);
+            if (value != null && !value.isBlank() && !mediaTypes(value)) {
+                ProblemResponses.write(response, header.equals("Accept") ? 406 : 415,
+                        header.equals("Accept") ? "Not Acceptable" : "Unsupported Media Type",
+                        "the header " + header + " is not a media type" + (header.equals("Accept") ? " list" : "")
+                                + " (the API speaks application/json)", request.getRequestURI());
+                return;
+            }
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a header parses as media types: where it does not, no answer could be negotiated at all. */
+    private static boolean mediaTypes(String value) {
+        try {
+            MediaType.parseMediaTypes(value);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean decodes(String query) {

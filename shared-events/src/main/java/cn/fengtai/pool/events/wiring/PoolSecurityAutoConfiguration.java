@@ -133,4 +133,12 @@ public class PoolSecurityAutoConfiguration {
         registration.setOrder(Integer.MIN_VALUE);
         return registration;
     }
+
+    /** Outside every other filter: whatever answers an error without a body, the answer is a problem detail. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<EmptyErrorAnswers> emptyErrorAnswers() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new EmptyErrorAnswers());
+        registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
 }

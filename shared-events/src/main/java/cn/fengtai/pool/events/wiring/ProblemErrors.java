@@ -3,6 +3,7 @@ package cn.fengtai.pool.events.wiring;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -20,6 +21,7 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -67,18 +69,25 @@ public class ProblemErrors {
     }
 
     /**
-     * An {@code Accept} header that allows no JSON (or is no media type at all) is answered with a problem detail
-     * anyway, written past content negotiation, which would otherwise leave the 406 empty.
+     * Refusals that can surface inside any controller, answered before the sides' own advice takes them for failures:
+     * an {@code Accept} that allows no JSON (written past content negotiation, which would leave the 406 empty), and
+     * a body the firewall or Tomcat rejects when it is read as form parameters.
      */
     @ControllerAdvice
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class NotAcceptable {
+    static class RequestRefusals {
 
         @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
         void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
             ProblemResponses.write(response, 406, "Not Acceptable",
                     "the answer is JSON (application/json, or application/problem+json for errors)",
                     request.getRequestURI());
+        }
+
+        @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+        void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            ProblemResponses.write(response, 400, "Bad Request",
+                    "the request is malformed (the API takes its input as application/json)", request.getRequestURI());
         }
     }
 
@@ -101,9 +110,12 @@ public class ProblemErrors {
          * otherwise ends in an empty 406). Asked for directly, the error path is just another unknown address.
          */
         @RequestMapping("${server.error.path:/error}")
-        ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+            // An error dispatch need not pass the security filters that set these (Tomcat's refusal of TRACE does not).
+            ProblemResponses.secure(response);
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                    : code instanceof Integer c && c == 501 ? HttpStatus.BAD_REQUEST
                     : code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
                     : HttpStatus.INTERNAL_SERVER_ERROR;
             String detail = switch (status) {

@@ -23,6 +23,11 @@ public class ProblemReportValve extends ErrorReportValve {
         AtomicBoolean ioAllowed = new AtomicBoolean();
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) return;
+        if (status == 501) {
+            // Tomcat's answer to a transfer coding it does not implement: the client's request is what is wrong.
+            status = 400;
+            response.setStatus(status);
+        }
         String detail = status == 400 ? "the request is malformed" : status >= 500
                 ? "the request could not be completed" : "the request cannot be answered";
         try {
