@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries of the README, enforced. */
 @AnalyzeClasses(packages = "cn.fengtai.pool", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -45,6 +46,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule refusalsArePlainJava = classes().that().areAssignableTo(Refusal.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.fengtai.pool..");
+
+    /** Packages by capability, none depending on itself through another: each side's packages form no cycle. */
+    @ArchTest
+    static final ArchRule commandPackagesFormNoCycle = slices().matching("cn.fengtai.pool.command.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule queryPackagesFormNoCycle = slices().matching("cn.fengtai.pool.query.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule eventPackagesFormNoCycle = slices().matching("cn.fengtai.pool.events.(*)..")
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule aggregatesLiveInTheCommandSide = classes().that().areAnnotatedWith(Aggregate.class)

@@ -1,6 +1,5 @@
 package cn.fengtai.pool.command.batch;
 
-import cn.fengtai.pool.command.batch.BatchCommands.CloseBatch;
 import cn.fengtai.pool.command.batch.BatchCommands.CreateBatch;
 import cn.fengtai.pool.command.batch.BatchCommands.PublishBatch;
 import cn.fengtai.pool.command.dispatch.CommandAnswer;
@@ -16,12 +15,10 @@ import java.time.LocalDate;
 
 import static cn.fengtai.pool.command.web.Commands.requireId;
 
-/** Creating, publishing and closing batch lists. */
+/** Creating and publishing batch lists (closing one moves its projects: {@code command.move}). */
 @RestController
 @RequestMapping("/api/batches")
 class BatchCommandController {
-
-    static final String BATCH_ID = "[0-9]{4}-[0-9A-Za-z]{1,16}";
 
     private final Commands commands;
 
@@ -29,7 +26,8 @@ class BatchCommandController {
         this.commands = commands;
     }
 
-    record CreateRequest(@NotBlank @Pattern(regexp = BATCH_ID, message = "must look like 2024-1") String id,
+    record CreateRequest(@NotBlank @Pattern(regexp = BatchCommands.BATCH_ID, message = "must look like 2024-1")
+                         String id,
                          @NotBlank @Size(max = 200) String name, @NotNull @Min(2000) @Max(2100) Integer year,
                          LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
     }
@@ -50,16 +48,5 @@ class BatchCommandController {
                                           HttpServletRequest http) {
         return commands.update(http, r, sender -> new CommandAnswer(id, sender.<Long>send(new PublishBatch(
                 requireId(id), commands.effectiveDate(r), r == null ? null : r.comment()))));
-    }
-
-    record CloseRequest(@NotBlank @Pattern(regexp = BATCH_ID, message = "must look like 2024-2") String carryOverTo,
-                        LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
-    }
-
-    @PostMapping("/{id}/close")
-    ResponseEntity<CommandAnswer> close(@PathVariable String id, @Valid @RequestBody CloseRequest r,
-                                        HttpServletRequest http) {
-        return commands.update(http, r, sender -> BatchClosing.close(sender, new CloseBatch(requireId(id),
-                r.carryOverTo(), commands.effectiveDate(r), r.comment())));
     }
 }

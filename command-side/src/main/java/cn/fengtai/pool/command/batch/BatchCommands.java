@@ -7,6 +7,9 @@ import java.time.LocalDate;
 /** What can be asked of a batch list. */
 public final class BatchCommands {
 
+    /** What a batch id looks like: the year, a dash, the batch's number or name in it. */
+    public static final String BATCH_ID = "[0-9]{4}-[0-9A-Za-z]{1,16}";
+
     private BatchCommands() {
     }
 

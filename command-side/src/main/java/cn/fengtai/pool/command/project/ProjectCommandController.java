@@ -21,7 +21,7 @@ import java.util.List;
 import static cn.fengtai.pool.command.web.KnownCode.CodeList.*;
 import static cn.fengtai.pool.command.web.Commands.requireId;
 
-/** The commands of a project's lifecycle, as API.md lists them. */
+/** The commands of a project's lifecycle that concern the project alone (the others: {@code command.move}). */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectCommandController {
@@ -52,18 +52,6 @@ class ProjectCommandController {
         });
     }
 
-    record ApproveRequest(@NotBlank @Size(max = 64) String batch, @NotBlank @Size(max = 200) String responsibleUnit,
-                          @NotNull LocalDate deadline, @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> tasks,
-                          LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
-    }
-
-    @PostMapping("/{id}/approve")
-    ResponseEntity<CommandAnswer> approve(@PathVariable String id, @Valid @RequestBody ApproveRequest r,
-                                          HttpServletRequest http) {
-        return commands.update(http, r, sender -> ProjectMoves.approve(sender, new ApproveProject(requireId(id),
-                r.batch(), r.responsibleUnit(), r.deadline(), r.tasks(), commands.effectiveDate(r), r.comment())));
-    }
-
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason, LocalDate effectiveDate,
                          @Size(max = 2000) String comment) implements CommandRequest {
     }
@@ -73,18 +61,6 @@ class ProjectCommandController {
                                          HttpServletRequest http) {
         return commands.update(http, r, sender -> answer(id, sender.send(
                 new RejectProject(requireId(id), r.reason(), commands.effectiveDate(r), r.comment()))));
-    }
-
-    record FundRequest(@NotBlank @Size(max = 64) String fund,
-                       @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-                       LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
-    }
-
-    @PostMapping("/{id}/fund")
-    ResponseEntity<CommandAnswer> fund(@PathVariable String id, @Valid @RequestBody FundRequest r,
-                                       HttpServletRequest http) {
-        return commands.update(http, r, sender -> ProjectMoves.fund(sender, new RecordFunding(requireId(id),
-                r.fund(), r.amount(), commands.effectiveDate(r), r.comment())));
     }
 
     record PlainRequest(LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
@@ -153,18 +129,6 @@ class ProjectCommandController {
                                            HttpServletRequest http) {
         return commands.update(http, r, sender -> answer(id, sender.send(new EvaluateProject(requireId(id),
                 r.rating(), r.note(), commands.effectiveDate(r), r.comment()))));
-    }
-
-    record CarryOverRequest(@NotBlank @Size(max = 64) String toBatch, @NotBlank @Size(max = 2000) String reason,
-                            LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
-    }
-
-    @PostMapping("/{id}/carry-over")
-    ResponseEntity<CommandAnswer> carryOver(@PathVariable String id, @Valid @RequestBody CarryOverRequest r,
-                                            HttpServletRequest http) {
-        return commands.update(http, r, sender -> answer(id, ProjectMoves.carryOver(sender, new CarryOverProject(
-                requireId(id), null, r.toBatch(), r.reason(), false, commands.effectiveDate(r), r.comment()))
-                .version()));
     }
 
     @PostMapping("/{id}/cancel")

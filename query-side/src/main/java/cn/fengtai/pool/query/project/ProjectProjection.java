@@ -2,9 +2,6 @@ package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
-import cn.fengtai.pool.query.statistics.Counters;
-import cn.fengtai.pool.query.statistics.LiveCounters;
-import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;

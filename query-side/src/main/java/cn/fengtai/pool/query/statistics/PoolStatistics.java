@@ -3,6 +3,7 @@ package cn.fengtai.pool.query.statistics;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.reference.ReferenceCodes;
+import cn.fengtai.pool.query.project.Counters;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

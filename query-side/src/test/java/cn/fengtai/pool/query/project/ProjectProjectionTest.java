@@ -6,8 +6,6 @@ import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.Rating;
 import cn.fengtai.pool.events.project.*;
 import cn.fengtai.pool.query.readmodel.EmbeddedMongo;
-import cn.fengtai.pool.query.statistics.Counters;
-import cn.fengtai.pool.query.statistics.StatisticsCheckpoints;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterEach;

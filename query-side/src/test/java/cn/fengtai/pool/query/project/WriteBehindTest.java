@@ -4,7 +4,6 @@ import cn.fengtai.pool.events.project.ProjectStarted;
 import cn.fengtai.pool.query.readmodel.EmbeddedMongo;
 import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.readmodel.WriteBehind;
-import cn.fengtai.pool.query.statistics.Counters;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;

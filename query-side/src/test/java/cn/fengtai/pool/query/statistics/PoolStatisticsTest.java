@@ -4,6 +4,7 @@ import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.Channel;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.project.*;
+import cn.fengtai.pool.query.project.Counters;
 import cn.fengtai.pool.query.project.ProjectView;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,10 @@
-package cn.fengtai.pool.command.batch;
+package cn.fengtai.pool.command.move;
 
 import cn.fengtai.pool.command.batch.Batch.Closure;
 import cn.fengtai.pool.command.batch.BatchCommands.CloseBatch;
 import cn.fengtai.pool.command.dispatch.CommandAnswer;
 import cn.fengtai.pool.command.dispatch.Sender;
 import cn.fengtai.pool.command.project.ProjectCommands.CarryOverProject;
-import cn.fengtai.pool.command.project.ProjectMoves;
 
 /**
  * Closing a batch carries every unfinished project on it over to the next batch, each as its own event on that

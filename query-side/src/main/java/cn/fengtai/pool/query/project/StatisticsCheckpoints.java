@@ -1,4 +1,4 @@
-package cn.fengtai.pool.query.statistics;
+package cn.fengtai.pool.query.project;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;

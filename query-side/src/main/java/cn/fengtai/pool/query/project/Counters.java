@@ -1,7 +1,6 @@
-package cn.fengtai.pool.query.statistics;
+package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.events.ProjectStatus;
-import cn.fengtai.pool.query.project.ProjectView;
 import org.bson.Document;
 
 import java.math.BigDecimal;

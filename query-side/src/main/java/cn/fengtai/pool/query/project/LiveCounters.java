@@ -1,6 +1,5 @@
-package cn.fengtai.pool.query.statistics;
+package cn.fengtai.pool.query.project;
 
-import cn.fengtai.pool.query.project.ProjectsProcessor;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

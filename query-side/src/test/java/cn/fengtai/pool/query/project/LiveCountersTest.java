@@ -1,10 +1,8 @@
-package cn.fengtai.pool.query.statistics;
+package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.Channel;
 import cn.fengtai.pool.events.project.ProjectFiled;
-import cn.fengtai.pool.query.project.ProjectView;
-import cn.fengtai.pool.query.project.ProjectsProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package cn.fengtai.pool.query.statistics;
+package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.Channel;
@@ -6,7 +6,6 @@ import cn.fengtai.pool.events.project.ProjectApproved;
 import cn.fengtai.pool.events.project.ProjectCompleted;
 import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.events.project.ProjectFunded;
-import cn.fengtai.pool.query.project.ProjectView;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cn.fengtai.pool.command.project;
+package cn.fengtai.pool.command.move;
 
 import cn.fengtai.pool.command.batch.BatchCommands.ListProject;
 import cn.fengtai.pool.command.dispatch.CommandAnswer;
