@@ -1,53 +1,53 @@
 package cn.fengtai.pool.query.web;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * CSV answers that open correctly in Excel with Chinese text: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180
- * quoting. A cell that starts like a formula is prefixed with a quote, so a title can never run as one in Excel.
+ * quoting (Commons CSV). A cell that starts like a formula is prefixed with a quote, so a title can never run as one in
+ * a spreadsheet.
  */
 public final class Csv {
 
     public static final String TEXT_CSV = "text/csv";
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private Csv() {
     }
 
     public static ResponseEntity<byte[]> of(String fileName, List<String> header, List<List<?>> rows) {
-        StringBuilder out = new StringBuilder();
-        line(out, header);
-        rows.forEach(row -> line(out, row));
-        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[BOM.length + text.length];
-        System.arraycopy(BOM, 0, body, 0, BOM.length);
-        System.arraycopy(text, 0, body, BOM.length, text.length);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
+            writer.write('\uFEFF');
+            csv.printRecord(header.stream().map(Csv::cell));
+            for (List<?> row : rows) csv.printRecord(row.stream().map(Csv::cell));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body);
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body.toByteArray());
     }
 
-    private static void line(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) out.append(',');
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    private static String cell(Object value) {
+    /** A cell's text; one a spreadsheet would read as a formula (OWASP: = + - @ TAB CR at the start) as plain text. */
+    static String cell(Object value) {
         if (value == null) return "";
-        String text = value instanceof java.math.BigDecimal number && Math.abs(number.scale()) <= 100
+        String text = value instanceof BigDecimal number && Math.abs(number.scale()) <= 100
                 ? number.toPlainString() : value.toString();
-        // A cell a spreadsheet would read as a formula (OWASP's list: = + - @ TAB CR) is written as text.
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
+            return "'" + text;
         }
         return text;
     }

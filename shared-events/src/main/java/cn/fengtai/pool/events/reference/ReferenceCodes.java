@@ -1,6 +1,8 @@
 package cn.fengtai.pool.events.reference;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -55,14 +57,10 @@ public final class ReferenceCodes {
             if (in == null) {
                 throw new IllegalStateException("reference file missing from the class path: " + file);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine(); // header
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] columns = line.split(",", -1);
-                codes.put(columns[0].trim(), columns.length > 1 ? columns[1].trim() : columns[0].trim());
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).get();
+            for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                codes.put(row.get(0), row.size() > 1 ? row.get(1) : row.get(0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
