@@ -3,6 +3,7 @@ package cn.fengtai.pool.query;
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
 import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
+import cn.fengtai.pool.query.project.ProjectDocument;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ParkedEvents;
 import cn.fengtai.pool.query.readmodel.ReadModelConversions;
@@ -60,7 +61,7 @@ public class QueryConfiguration {
     /** Every value an event can hold stored as it is ({@link ReadModelConversions}); static: the converter needs it early. */
     @Bean
     static MongoCustomConversions mongoCustomConversions() {
-        return ReadModelConversions.conversions();
+        return ReadModelConversions.conversions(ProjectDocument.INSTANCE);
     }
 
     /**

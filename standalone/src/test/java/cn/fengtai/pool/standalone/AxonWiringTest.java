@@ -1,7 +1,11 @@
 package cn.fengtai.pool.standalone;
 
+import cn.fengtai.pool.events.Category;
+import cn.fengtai.pool.events.Channel;
+import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.query.project.ProjectDocument;
 import cn.fengtai.pool.query.project.ProjectProjection;
+import cn.fengtai.pool.query.project.ProjectView;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -13,10 +17,14 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,8 +81,13 @@ class AxonWiringTest {
     }
 
     @Test
-    void projectViewsAreWrittenByHandAsTheApplicationsConverterWritesThem() {
+    void theApplicationsConverterWritesProjectViewsWithTheirOwnConverter() {
         MongoTemplate mongo = pool.context().getBean(MongoTemplate.class);
-        assertThat(ProjectDocument.writesAs(mongo.getConverter())).isTrue();
+        ProjectView view = new ProjectView();
+        view.apply(new ProjectFiled("p-1", "xiluoyuan", null, "t", null, Category.HOUSING, List.of("PARKING"),
+                Channel.HOTLINE, List.of(), BigDecimal.ONE, LocalDate.of(2024, 1, 1), null));
+        Document written = new Document();
+        mongo.getConverter().write(view, written);
+        assertThat(written).isEqualTo(ProjectDocument.INSTANCE.convert(view));
     }
 }

@@ -1,21 +1,10 @@
 package cn.fengtai.pool.query.project;
 
-import cn.fengtai.pool.events.Category;
-import cn.fengtai.pool.events.Channel;
-import cn.fengtai.pool.events.Rating;
-import cn.fengtai.pool.events.project.DepartmentReportedIn;
-import cn.fengtai.pool.events.project.DepartmentsSummoned;
-import cn.fengtai.pool.events.project.ProjectApproved;
-import cn.fengtai.pool.events.project.ProjectCancelled;
-import cn.fengtai.pool.events.project.ProjectCompleted;
-import cn.fengtai.pool.events.project.ProjectEvaluated;
-import cn.fengtai.pool.events.project.ProjectFiled;
-import cn.fengtai.pool.events.project.ProjectFunded;
-import cn.fengtai.pool.events.project.ProjectStarted;
+import cn.fengtai.pool.query.readmodel.ReadModelConversions;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import cn.fengtai.pool.query.readmodel.ReadModelConversions;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.WritingConverter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,20 +12,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
- * A project view as Spring Data's converter writes it, field by field: the converter's reflection was a fifth of the
- * project projection's time in a rebuild (JFR, docs/benchmarks.md). Spring's conventions are the converter's: nulls
- * left out, {@code _id} an ObjectId where the text is one, days and amounts as text ({@link ReadModelConversions}),
- * {@code _class} last. Whether this writes what the application's converter writes is checked once
- * ({@link #writesAs}) with a view that has every field set; where it does not (a converter configured otherwise), the
- * converter writes.
+ * How Spring Data writes a project view, registered as its converter ({@code QueryConfiguration}): field by field
+ * instead of by reflection, because the projects projection writes a view for every project a batch touches
+ * (docs/benchmarks.md). The documents are those the mapping would write (nulls left out, {@code _id} an ObjectId where
+ * the text is one, days and amounts as text by {@link ReadModelConversions}, {@code _class} last), so Spring Data reads
+ * them back by its mapping; {@code ProjectDocumentTest} proves the round trip.
  */
-public final class ProjectDocument {
+@WritingConverter
+public enum ProjectDocument implements Converter<ProjectView, Document> {
+    INSTANCE;
 
-    private ProjectDocument() {
+    @Override
+    public Document convert(ProjectView view) {
+        return of(view);
     }
 
     static Document of(ProjectView view) {
@@ -73,46 +63,6 @@ public final class ProjectDocument {
         put(document, "updatedAt", date(view.updatedAt()));
         document.put("_class", ProjectView.class.getName());
         return document;
-    }
-
-    /** Whether {@link #of} writes what {@code converter} writes, down to the order of the fields. */
-    public static boolean writesAs(MongoConverter converter) {
-        ProjectView view = everyFieldSet();
-        Document expected = new Document();
-        converter.write(view, expected);
-        return same(expected, of(view));
-    }
-
-    private static ProjectView everyFieldSet() {
-        String id = "p-sample";
-        LocalDate day = LocalDate.of(2024, 4, 1);
-        ProjectView view = new ProjectView();
-        view.apply(new ProjectFiled(id, "street", "community", "title", "description", Category.HOUSING,
-                List.of("HOUSE_LEAK"), Channel.HOTLINE, List.of("appeal"), new BigDecimal("86000.50"), day, null));
-        view.apply(new ProjectApproved(id, "2024-1", "unit", day.plusMonths(2), List.of("task"), day, null));
-        view.apply(new ProjectFunded(id, "2024", new BigDecimal("1000.00"), new BigDecimal("1000.00"), day, null));
-        view.apply(new ProjectStarted(id, true, day, null));
-        view.apply(new DepartmentsSummoned(id, List.of("d1", "d2"), "note", day, null));
-        view.apply(new DepartmentReportedIn(id, "d1", "commitment", day, null));
-        view.apply(new ProjectCompleted(id, new BigDecimal("900.00"), "summary", day.plusDays(9), null));
-        view.apply(new ProjectEvaluated(id, Rating.GOOD, "note", day.plusDays(10), null));
-        view.apply(new ProjectCancelled(id, "reason", day.plusDays(11), null));
-        view.stamp(0, 7, Instant.parse("2024-04-01T08:00:00.123Z"));
-        return view;
-    }
-
-    private static boolean same(Object expected, Object actual) {
-        if (expected instanceof Map<?, ?> a && actual instanceof Map<?, ?> b) {
-            if (!List.copyOf(a.keySet()).equals(List.copyOf(b.keySet()))) return false;
-            return a.keySet().stream().allMatch(key -> same(a.get(key), b.get(key)));
-        }
-        if (expected instanceof List<?> a && actual instanceof List<?> b) {
-            if (a.size() != b.size()) return false;
-            for (int i = 0; i < a.size(); i++) if (!same(a.get(i), b.get(i))) return false;
-            return true;
-        }
-        return expected != null && actual != null && expected.getClass() == actual.getClass()
-                && Objects.equals(expected, actual);
     }
 
     private static List<Document> departments(List<DepartmentView> departments) {

@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +45,6 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     private final ProjectListIndex index;
     private final LiveCounters live;
     private final long checkpointEvery;
-    private final boolean handWritten;
 
     public ProjectProjection(MongoTemplate mongo) {
         this(mongo, null, null, 5_000);
@@ -59,16 +57,6 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         this.index = index;
         this.live = live;
         this.checkpointEvery = checkpointEvery;
-        this.handWritten = ProjectDocument.writesAs(mongo.getConverter());
-        if (!handWritten) {
-            LoggerFactory.getLogger(ProjectProjection.class).warn("the converter writes project views otherwise than "
-                    + "ProjectDocument does: the converter writes them (slower in a rebuild)");
-        }
-    }
-
-    @Override
-    protected Document toDocument(ProjectView view) {
-        return handWritten ? ProjectDocument.of(view) : super.toDocument(view);
     }
 
     /** The counters of one generation, and the position they count up to (-1 before the first event). */

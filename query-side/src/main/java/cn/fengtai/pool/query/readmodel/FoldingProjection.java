@@ -164,8 +164,8 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         return collections;
     }
 
-    /** A document as it is written: by the application's converter, unless a projection knows a faster way. */
-    protected Document toDocument(T document) {
+    /** A document as it is written: by the application's converter, with the read models' own converters. */
+    Document toDocument(T document) {
         Document bson = new Document();
         mongo.getConverter().write(document, bson);
         return bson;

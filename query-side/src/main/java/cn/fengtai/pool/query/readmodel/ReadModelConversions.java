@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * How the read models store the values of events, chosen so that every value an event can hold is stored as it is:
@@ -18,11 +19,13 @@ public final class ReadModelConversions {
     private ReadModelConversions() {
     }
 
-    public static MongoCustomConversions conversions() {
+    /** These conversions and the read models' own writing converters ({@code ProjectDocument}). */
+    public static MongoCustomConversions conversions(Converter<?, ?>... readModels) {
         return MongoCustomConversions.create(adapter -> adapter
                 .bigDecimal(BigDecimalRepresentation.STRING)
                 .registerConverter(DayAsText.INSTANCE)
-                .registerConverter(TextAsDay.INSTANCE));
+                .registerConverter(TextAsDay.INSTANCE)
+                .registerConverters(List.of(readModels)));
     }
 
     /** A day as the read models store it. */

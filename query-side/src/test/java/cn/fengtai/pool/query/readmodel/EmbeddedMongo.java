@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.readmodel;
 
+import cn.fengtai.pool.query.project.ProjectDocument;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -22,7 +23,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         SimpleMongoClientDatabaseFactory database = new SimpleMongoClientDatabaseFactory(client, "test");
-        MongoCustomConversions conversions = ReadModelConversions.conversions();
+        MongoCustomConversions conversions = ReadModelConversions.conversions(ProjectDocument.INSTANCE);
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         mapping.afterPropertiesSet();
