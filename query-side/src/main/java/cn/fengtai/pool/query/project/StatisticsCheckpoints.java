@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -67,22 +66,22 @@ public final class StatisticsCheckpoints {
     public static Counters counters(MongoTemplate mongo, String suffix, long position) {
         Document copy = mongo.getCollection(COLLECTION + suffix).find(Filters.eq("_id", position)).first();
         if (copy == null) throw new IllegalStateException("no statistics checkpoint at position " + position);
-        return Counters.fromDocument(Document.parse(gunzip(copy.get("counters", Binary.class).getData())));
+        return Counters.fromJson(gunzip(copy.get("counters", Binary.class).getData()));
     }
 
-    private static byte[] gzip(String json) {
+    private static byte[] gzip(byte[] json) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
+            out.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static String gunzip(byte[] data) {
+    private static byte[] gunzip(byte[] data) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,9 +32,11 @@ class CountersTest {
             if (i % 5 == 0) view.apply(new ProjectCompleted(id, BigDecimal.ONE, "s", day, null));
             counters.add(view);
         }
-        Counters read = Counters.fromDocument(Document.parse(counters.toJson()));
-        assertThat(read).isEqualTo(counters);
-        assertThat(Document.parse(counters.toJson())).isEqualTo(Document.parse(counters.toDocument().toJson()));
+        assertThat(Counters.fromJson(counters.toJson())).isEqualTo(counters);
+        assertThat(Counters.fromDocument(counters.toDocument())).isEqualTo(counters);
+        // The copies kept before (the same fields, written by the BSON library's JSON writer) are read alike.
+        byte[] older = counters.toDocument().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Counters.fromJson(older)).isEqualTo(counters);
     }
 
     @Test
