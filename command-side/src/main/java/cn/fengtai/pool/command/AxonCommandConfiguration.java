@@ -42,9 +42,8 @@ public class AxonCommandConfiguration {
 
     /**
      * Correlation from commands to the events they cause only. Axon asks every provider again for every message that
-     * handling an event creates, down to the result of each event a projection handles, which copied each event's
-     * metadata for nothing: no event handler here sends anything (about a sixth of the project projection's time in a
-     * rebuild, JFR).
+     * handling an event creates, down to the result of each event a projection handles, which would copy each
+     * event's metadata for nothing: no event handler here sends anything.
      */
     static CorrelationDataProvider fromCommands(CorrelationDataProvider provider) {
         return message -> message instanceof CommandMessage<?> ? provider.correlationDataFor(message) : Map.of();

@@ -67,7 +67,7 @@ public class QueryConfiguration {
     /**
      * The query side sends nothing while it handles events, so there is nothing to correlate. Declared because without
      * any provider Axon adds its own, which copies each event's metadata into every message its handling creates (the
-     * result of each event included) for nothing: about a sixth of the project projection's time in a rebuild (JFR).
+     * result of each event included) for nothing.
      * With the command side in the same process, its providers act on commands only.
      */
     @Bean
@@ -108,11 +108,9 @@ public class QueryConfiguration {
     /**
      * Tracking processors taking batches of up to {@code pool.projections.batch-size} events, each written with one
      * bulk write per read model ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit
-     * costs no latency. In a rebuild of 300,000 events, 10,000 instead of 1,000 took 19 s instead of 35 s (most
-     * projects written once instead of once per batch they span, the counters read and written once per batch), for
-     * about 600 MiB more heap at its peak (docs/benchmarks.md). Not Axon's pooled processor: its coordinator hands a
-     * work package at most 1,024 events and then waits 100 ms, which capped a rebuild at about 7,000 events a second
-     * here. {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
+     * costs no latency, while in a rebuild most projects are written once instead of once per batch they span, for
+     * more heap at the peak (figures in docs/benchmarks.md). Not Axon's pooled processor: its coordinator hands a work
+     * package at most 1,024 events and then waits, which caps a rebuild. {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
      * baseline.
      * <p>
      * No transaction manager: with one (Spring's JDBC one is the application's), Axon stores a batch's token

@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * A new project's id: a version 7 UUID (RFC 9562), the filing's millisecond first and 74 random bits after it. Ids in
  * filing order keep the projects being worked on (those filed in the last months) together at the end of every index
- * keyed by id: the read model's documents, its {@code _id} index and the event store's aggregate index. With random
- * ids a rebuild touched pages all over the embedded store on every batch (docs/benchmarks.md). The time in the id is
+ * keyed by id: the read model's documents, its {@code _id} index and the event store's aggregate index, where random
+ * ids would spread every batch's writes over the whole store. The time in the id is
  * the filing's, which every project's history shows anyway; the random bits keep ids unguessable.
  */
 public final class ProjectIds {

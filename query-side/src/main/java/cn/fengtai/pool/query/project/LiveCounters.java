@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * The pool's counters as the projects projection last wrote them, kept in memory where it runs: a statistics request
- * then reads no document. The counters document holds a figure per batch, street and category; reading it from the
- * embedded server cost about 10 ms a request (it deserializes the whole document), which at 200 requests a second
- * was most of two cores.
+ * then reads no document. The counters document holds a figure per batch, street and category, and the embedded server
+ * deserializes the whole document for every read.
  */
 @Component
 public class LiveCounters {

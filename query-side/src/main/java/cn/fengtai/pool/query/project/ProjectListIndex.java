@@ -179,8 +179,8 @@ public class ProjectListIndex {
                 Entries target = entries;
                 String collection = readModels.active(ProjectProjection.NAME, ProjectView.class);
                 // One pass over the collection, only the listed fields, a few thousand per reply: the embedded server
-                // compares index keys by serializing them, so fetching by id cost about 0.4 ms a project, and one
-                // reply of every whole project outgrows the driver's 48 MB limit.
+                // compares index keys by serializing them, which makes fetching by id slow, and one reply of every
+                // whole project outgrows the driver's 48 MB limit.
                 Query everyProject = new Query().cursorBatchSize(LOAD_CHUNK);
                 everyProject.fields().include("street", "category", "status", "batches", "issueTypes", "title", "filedAt",
                         "deadline", "progress", "version", "updatedAt");

@@ -13,8 +13,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The views project lists showed last, least recently shown dropped first, reused only at the version the list index
- * knows. Reading a page's views by id from the embedded server costs about 0.4 ms a project under its collection
- * lock, which at 200 lists a second was more than the server had (docs/benchmarks.md).
+ * knows: reading a page's views by id from the embedded server is slow and holds its collection lock.
  */
 final class ShownViews {
 

@@ -65,8 +65,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
 
     /**
      * Whether this read model folds events of this type: asked by the processor for every event it reads, with the type
-     * of the stored event, known without deserializing it. Handing a passed-over event to the projection instead cost
-     * a unit of work per event and processor: half the time of a rebuild (docs/benchmarks.md).
+     * of the stored event, known without deserializing it, so that a passed-over event costs no unit of work.
      */
     @Override
     public boolean canHandleType(Class<?> payloadType) {

@@ -49,9 +49,8 @@ public class ReadModels {
     }
 
     /**
-     * How old the state that queries go by may be. Reading it on every request was a quarter of a project list's CPU
-     * and a sixth of its garbage at 200 requests a second, and a round trip to a server that stalls after a rebuild
-     * (docs/benchmarks.md). A switch made here is seen here at once; one made by another instance, at most this late,
+     * How old the state that queries go by may be: reading it on every request would add a round trip to every query,
+     * to a server that stalls after a rebuild. A switch made here is seen here at once; one made by another instance, at most this late,
      * while the old generation is still there (it is dropped only at a later start).
      */
     static final long ANSWERING_MAX_AGE_NANOS = 1_000_000_000L;

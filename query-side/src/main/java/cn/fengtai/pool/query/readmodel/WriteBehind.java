@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 
 /**
  * One read model's write of a full batch, running on its own thread while the processor reads and folds the next
- * batch: during a rebuild the two took about as long as each other one after the other (docs/benchmarks.md). At most one
+ * batch, since in a rebuild the two take about as long as each other. At most one
  * write runs; the next batch's end waits for it. The processor's token for the batch is held back until its write is
  * done ({@link TokensAfterWrites}), so a crash or a failed write leaves the token before the batch, as a synchronous
  * write does, and the batch is delivered again.

@@ -29,8 +29,8 @@ final class ChainLinks {
         long last = end.isEmpty() ? -1L : (Long) end.get(0)[0];
         String global = end.isEmpty() ? EventChain.GENESIS : (String) end.get(0)[1];
         // Bounded on both sides: PostgreSQL reads a range open at the top from a table it has no statistics for (a new
-        // store, until autovacuum analyzes it) with a scan of the whole table, here under the lock (the benchmark's
-        // fresh schemas: one scan of every event per append, docs/benchmarks.md); a closed range it reads by index.
+        // store, until autovacuum analyzes it) with a scan of the whole table, here under the lock; a closed range it
+        // reads by index.
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         if (head == null || head <= last) return;
         List<EventChain.Row> rows = jdbc.query(SerialAppendEngine.ROWS + " WHERE global_index > ? AND global_index <= ? "

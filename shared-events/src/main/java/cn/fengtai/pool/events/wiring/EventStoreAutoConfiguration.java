@@ -92,9 +92,9 @@ public class EventStoreAutoConfiguration {
         String url = config.getJdbcUrl();
         if (url != null && url.startsWith("jdbc:postgresql:")) {
             // Every statement planned with its values: PostgreSQL keeps the generic plan of a prepared statement, and
-            // the one it made for the chain's lookup while the table was empty scanned the whole table on every append
-            // until autovacuum analyzed it (docs/benchmarks.md). In the URL: the copied data source properties are the
-            // application pool's own object.
+            // the one it makes for the chain's lookup while the table is empty scans the whole table on every append
+            // until autovacuum has analyzed it. In the URL: the copied data source properties are the application
+            // pool's own object.
             config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=0");
         }
         return config;

@@ -9,9 +9,8 @@ import java.time.LocalDate;
 
 /**
  * The time stamps of stored events, read once per event. Axon keeps the stored text and parses it with java.time's
- * general-purpose parser on every {@code getTimestamp()}: twice per event for each processor (its token, then its
- * message), which was about half of the CPU time of the processors that skip most events in a rebuild (JFR,
- * docs/benchmarks.md). Axon writes one shape, {@code 2026-11-30T04:33:05.123Z}; that shape, and the same without
+ * general-purpose parser on every {@code getTimestamp()}, twice per event for each processor (its token, then its
+ * message), even for the events a processor passes over. Axon writes one shape, {@code 2026-11-30T04:33:05.123Z}; that shape, and the same without
  * the milliseconds (as {@code Instant.toString()} writes a whole second), is read field by field, anything else (a row
  * written by another tool, with an offset, say) by Axon's parser as before.
  */
