@@ -2,6 +2,7 @@ package cn.fengtai.pool.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -9,34 +10,29 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * mongo-java-server's H2 backend with three changes: its unique indexes order their keys with {@link IndexKeyType}, the
  * same order at a fraction of the cost; documents are stored as BSON ({@link DocumentType}) instead of with Java
  * serialization; and an update changes a copy of the stored document ({@link Collection}). A data folder written by
- * the plain backend opens here, not the other way round (README). The backend keeps its store and its index
- * constructor private; they are reached by reflection, checked once when the class loads (a library upgrade that moves
- * them fails at start-up, not later).
+ * the plain backend opens here, not the other way round (README). Only the library's public extension points are
+ * used: the backend's and database's factory methods, the store the backend shows, and the abstract unique index.
  */
 final class EmbeddedBackend extends H2Backend {
 
-    private static final Field BACKEND_STORE = field(H2Backend.class);
-    private static final Field DATABASE_STORE = field(H2Database.class);
-    private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndex();
     /** The plain backend's map names (package-private or private there). */
     private static final String DATA = "databases.";
     private static final String META = "meta.";
@@ -64,10 +60,11 @@ final class EmbeddedBackend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, store(BACKEND_STORE, this), getCursorRegistry());
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    private static final class Database extends H2Database {
+    /** Inner, so that the store is at hand while the plain database opens its collections in its constructor. */
+    private final class Database extends H2Database {
 
         Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
@@ -76,7 +73,7 @@ final class EmbeddedBackend extends H2Backend {
         /** As the plain backend does (same map names), with documents stored as {@link DocumentType} does. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-            MVStore store = store(DATABASE_STORE, this);
+            MVStore store = getMvStore();
             String name = getFullCollectionNamespace(collection);
             MVMap<Object, Document> documents = store.openMap(DATA + name,
                     new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
@@ -87,14 +84,56 @@ final class EmbeddedBackend extends H2Backend {
         /** As the plain backend does (same map name), with the key order of {@link IndexKeyType}. */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> map = store(DATABASE_STORE, this).openMap(
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
                     getFullCollectionNamespace(collection) + "._index_" + index,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            try {
-                return UNIQUE_INDEX.newInstance(map, index, keys, sparse);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot open index " + index + " of " + collection, e);
-            }
+            return new UniqueIndex(map, index, keys, sparse);
+        }
+    }
+
+    /** The plain backend's unique index (whose constructor the library keeps to itself), on the given map. */
+    private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 
@@ -165,35 +204,6 @@ final class EmbeddedBackend extends H2Backend {
             } finally {
                 updating.set(false);
             }
-        }
-    }
-
-    private static MVStore store(Field field, Object owner) {
-        try {
-            return (MVStore) field.get(owner);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field field(Class<?> owner) {
-        try {
-            Field field = owner.getDeclaredField("mvStore");
-            field.setAccessible(true);
-            return field;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("mongo-java-server changed: no mvStore in " + owner.getName(), e);
-        }
-    }
-
-    private static Constructor<H2UniqueIndex> uniqueIndex() {
-        try {
-            Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class,
-                    String.class, List.class, boolean.class);
-            constructor.setAccessible(true);
-            return constructor;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("mongo-java-server changed: no H2UniqueIndex(MVMap, String, List, boolean)", e);
         }
     }
 }

@@ -47,6 +47,11 @@ class ArchitectureTest {
     static final ArchRule refusalsArePlainJava = classes().that().areAssignableTo(Refusal.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.fengtai.pool..");
 
+    /** No reaching into a library's internals: nothing made accessible that its authors kept private. */
+    @ArchTest
+    static final ArchRule noReflectionIntoInternals = noClasses().that().resideInAPackage("cn.fengtai.pool..")
+            .should().callMethod(java.lang.reflect.AccessibleObject.class, "setAccessible", boolean.class);
+
     /** Packages by capability, none depending on itself through another: each side's packages form no cycle. */
     @ArchTest
     static final ArchRule commandPackagesFormNoCycle = slices().matching("cn.fengtai.pool.command.(*)..")
