@@ -34,7 +34,7 @@ class BatchCommandController {
 
     @PostMapping
     ResponseEntity<CommandAnswer> create(@Valid @RequestBody CreateRequest r, HttpServletRequest http) {
-        return commands.create(http, r, "/api/statistics/batches/{id}", sender -> {
+        return commands.create(http, r, "/api/batches/{id}", sender -> {
             sender.send(new CreateBatch(r.id(), r.name(), r.year(), commands.effectiveDate(r), r.comment()));
             return new CommandAnswer(r.id(), 0);
         });

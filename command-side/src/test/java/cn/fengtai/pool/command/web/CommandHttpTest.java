@@ -210,6 +210,14 @@ class CommandHttpTest {
     @Nested
     class Batches {
         @Test
+        void aNewBatchAnswers201WithItsOwnLocation() {
+            String batch = "2031-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            Http.Answer created = district.post("/api/batches", "{\"id\":\"" + batch + "\",\"name\":\"x\",\"year\":2031}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/batches/" + batch);
+        }
+
+        @Test
         void aDuplicateBatchIs409() {
             String batch = newBatch();
             assertThat(district.post("/api/batches", "{\"id\":\"" + batch + "\",\"name\":\"x\",\"year\":2024}").status())
