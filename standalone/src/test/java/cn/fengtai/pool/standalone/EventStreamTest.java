@@ -138,6 +138,21 @@ class EventStreamTest {
         }
     }
 
+    @Test
+    void theStreamOpensAtOnceAndNamesItsCharset() throws Exception {
+        // A department summoned nowhere sees no event: the answer must still arrive at once, not at the heartbeat.
+        long before = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create(pool.base + "/api/events/stream?after=-1"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dept.water-affairs:demo"
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofInputStream())
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
+        System.out.println("stream headers after " + (System.nanoTime() - before) / 1_000_000 + " ms");
+        response.body().close();
+    }
+
     /** Reads SSE lines up to the end of the next event and answers its id; heartbeats (comments) are skipped. */
     private static long nextEventId(BufferedReader lines) throws Exception {
         String id = null;

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,13 @@ public class LiveFeed implements SmartLifecycle {
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
+        try {
+            // Sent as soon as the stream opens, so that the client has the answer's headers at once, not at the first
+            // event or heartbeat.
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException gone) {
+            return emitter;
+        }
         subscribers.add(subscriber);
         senders.submit(() -> drain(subscriber));
         return emitter;
