@@ -144,6 +144,28 @@ class ReadingRulesTest {
     }
 
     @Test
+    void anEtagNamesTheRepresentationSoAnAnonymous304NeverConfirmsAFullView() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> full = client.send(HttpRequest.newBuilder(URI.create(pool.base + "/api/projects/" + listed))
+                .header("Authorization", basic("street.xiluoyuan")).build(), HttpResponse.BodyHandlers.ofString());
+        String fullTag = full.headers().firstValue("ETag").orElseThrow();
+        assertThat(full.headers().allValues("Vary")).anyMatch(v -> v.contains("Authorization"));
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(pool.base + "/api/projects/" + listed))
+                .header("If-None-Match", fullTag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).doesNotContain("马先生");
+        String publicTag = anonymous.headers().firstValue("ETag").orElseThrow();
+        assertThat(publicTag).isNotEqualTo(fullTag);
+        HttpResponse<String> again = client.send(HttpRequest.newBuilder(URI.create(pool.base + "/api/projects/" + listed))
+                .header("If-None-Match", publicTag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anonymousReadersGetNoPastAnywhere() {
         for (String path : List.of("/api/projects/" + listed + "?asOf=2030-01-01T00:00:00Z",
                 "/api/statistics/district?asOf=2030-01-01T00:00:00Z", "/api/statistics/streets?asOf=2030-01-01T00:00:00Z",

@@ -106,11 +106,15 @@ class ProjectQueryController {
         if (view == null || !ReadingRules.maySee(caller, view.street(), !view.batches().isEmpty())) {
             throw new NotFound("no project has the id '" + projectId + "'");
         }
-        String etag = "\"" + view.version() + (at != null ? "@" + at : "") + "\"";
+        boolean inspected = mayInspect(caller, view);
+        // The validator names the representation: a full view and the public one of the same version differ, so an
+        // anonymous 304 never confirms a body only a signed-in reader was given (and caches keep them apart: Vary).
+        String etag = "\"" + view.version() + (inspected ? "" : "-public") + (at != null ? "@" + at : "") + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(shown(ProjectDetail.of(view, LocalDate.now(clock)), view, caller));
+        ProjectDetail detail = ProjectDetail.of(view, LocalDate.now(clock));
+        return ResponseEntity.ok().eTag(etag).varyBy("Authorization").body(inspected ? detail : detail.forPublic());
     }
 
     private static ProjectDetail shown(ProjectDetail detail, ProjectView view, PoolAuthorities.Caller caller) {
