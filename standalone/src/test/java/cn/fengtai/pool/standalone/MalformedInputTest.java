@@ -121,6 +121,21 @@ class MalformedInputTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void aParameterNoEndpointTakesIsA400NamingIt() {
+        for (String[] row : new String[][]{{"/api/projects?stauts=FILED", "stauts"},
+                {"/api/projects?asOf=2024-01-01T00:00:00Z", "asOf"}, {"/api/statistics/district?batch=2024-1", "batch"},
+                {"/api/events?after=-1&afterr=5", "afterr"}, {"/api/projects/" + project + "?verison=3", "verison"}}) {
+            RunningPool.Answer answer = pool.as("auditor").get(row[0]);
+            assertThat(answer.status()).as(row[0]).isEqualTo(400);
+            assertThat(answer.body().path("errors").get(0).path("field").asString()).as(row[0]).isEqualTo(row[1]);
+        }
+        assertThat(pool.as("auditor").get("/api/projects?status=FILED&street=xiluoyuan&page=0&size=5").status()).isEqualTo(200);
+        RunningPool.Answer notANumber = pool.as("auditor").get("/api/events?after=1e3");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body().path("errors").get(0).path("field").asString()).isEqualTo("after");
+    }
+
     private static void check(List<String> failures, String what, HttpResponse<String> answer) {
         int status = answer.statusCode();
         String type = answer.headers().firstValue("Content-Type").orElse("");

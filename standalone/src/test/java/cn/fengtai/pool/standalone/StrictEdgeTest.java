@@ -59,6 +59,12 @@ class StrictEdgeTest {
                 Arguments.of("/api/projects", "{" + FILE.replace("\"t\"", "5").replace(":1", ":\"100\"") + "}",
                         List.of("title", "estimatedCost")),
                 Arguments.of("/api/projects", "{" + FILE + ",\"title\":\"again\"}", List.of("title")),
+                Arguments.of("/api/projects", "{" + FILE.replace("\"t\"", "5") + ",\"category\":\"HOUSING\",\"street\":\"x\","
+                        + "\"extra\":{\"a\":1,\"a\":2}}", List.of("title", "category", "street", "extra.a")),
+                Arguments.of("/api/projects", "", List.of("body")),
+                Arguments.of("/api/projects", "{" + FILE + "} trailing", List.of("body")),
+                Arguments.of("/api/projects", "{" + FILE.replace(":1", ":" + "1".repeat(1_001)) + "}", List.of("body")),
+                Arguments.of("/api/projects", "[".repeat(5_000), List.of("body")),
                 Arguments.of("/api/projects", "{" + FILE + ",\"comment\":\"a\\u0000b\"}", List.of("comment")),
                 Arguments.of("/api/projects", "{" + FILE + ",\"comment\":\"a\\ud800b\"}", List.of("comment")),
                 Arguments.of("/api/projects", "{" + FILE.replace("[\"PARKING\"]", "[\"PARKING\",5]") + "}", List.of("issueTypes[1]")),
@@ -72,7 +78,10 @@ class StrictEdgeTest {
                 Arguments.of("/api/batches", "{\"id\":\"2031-1\",\"name\":\"n\",\"year\":2031.5}", List.of("year")),
                 Arguments.of("/api/funds", "{\"id\":\"2031\",\"year\":2031,\"budget\":\"1000\"}", List.of("budget")),
                 Arguments.of("/api/appeal-volumes", "{\"street\":\"xiluoyuan\",\"issueType\":\"PARKING\",\"month\":\"2024-03\","
-                        + "\"count\":1.5}", List.of("count")));
+                        + "\"count\":1.5}", List.of("count")),
+                Arguments.of("/api/appeal-volumes", "{\"street\":\"xiluoyuan\",\"issueType\":\"PARKING\",\"month\":\"1989-12\","
+                        + "\"count\":1}", List.of("month")),
+                Arguments.of("/api/projects", "{" + FILE.replace("[\"PARKING\"]", "[\"NOPE\"]") + "}", List.of("issueTypes[0]")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -111,6 +120,11 @@ class StrictEdgeTest {
                 Arguments.of("no request line", "GARBAGE\r\n\r\n", 400),
                 Arguments.of("unknown method", "BREW /api/projects HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("TRACE", "TRACE /api/projects HTTP/1.1\r\nHost: x\r\n\r\n", 405),
+                Arguments.of("HTTP/2.0 on an HTTP/1.1 connection", "GET /api/projects HTTP/2.0\r\nHost: x\r\n\r\n", 400),
+                Arguments.of("multipart without a boundary", "POST /api/projects HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                        + "multipart/form-data\r\nContent-Length: 2\r\n\r\n{}", 415),
+                Arguments.of("a wildcard Content-Type", "POST /api/batches HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                        + basic("district") + "\r\nContent-Type: */*\r\nContent-Length: 2\r\n\r\n{}", 415),
                 Arguments.of("unknown transfer coding", "POST /api/batches HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
                 Arguments.of("Content-Type that is no media type", "POST /api/batches HTTP/1.1\r\nHost: x\r\nAuthorization: "
                         + basic("district") + "\r\nContent-Type: garbage\r\nAccept: application/*;q=x\r\nContent-Length: 2\r\n\r\n{}", 406));

@@ -30,7 +30,8 @@ class AppealVolumeController {
     }
 
     record RecordRequest(@NotBlank @KnownCode(STREET) String street, @NotBlank @KnownCode(ISSUE_TYPE) String issueType,
-                         @NotBlank @Pattern(regexp = "(19|20)[0-9]{2}-(0[1-9]|1[0-2])", message = "must be YYYY-MM")
+                         @NotBlank @Pattern(regexp = "(199[0-9]|20[0-9]{2}|2100)-(0[1-9]|1[0-2])",
+                                 message = "must be a month YYYY-MM from 1990-01 to 2100-12")
                          String month,
                          @NotNull @Min(0) @Max(100_000_000) Integer count, LocalDate effectiveDate,
                          @Size(max = 2000) String comment) implements CommandRequest {

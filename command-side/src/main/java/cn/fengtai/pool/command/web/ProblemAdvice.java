@@ -127,6 +127,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             problem.setDetail("field '" + field + "' has a value of the wrong type or format");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or format")));
+        } else {
+            String reason = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                    ? "is missing" : "is not valid JSON of the expected shape";
+            problem.setDetail("the body " + reason);
+            problem.setProperty("errors", List.of(Map.of("field", "body", "message", reason)));
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -10,8 +10,9 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +26,11 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +50,6 @@ class StrictBody extends RequestBodyAdviceAdapter {
 
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private final JsonMapper strict = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final JsonMapper json;
     private final Validator validator;
     private final LocalDate earliest;
@@ -103,26 +106,24 @@ class StrictBody extends RequestBodyAdviceAdapter {
 
     private void check(byte[] body, Class<?> type) {
         JsonNode tree;
+        List<FieldProblem> problems = new ArrayList<>();
         try {
-            tree = strict.readTree(body);
-        } catch (StreamReadException e) {
-            String message = e.getMessage() != null && e.getMessage().startsWith("Duplicate Object property")
-                    ? "appears twice" : "is not valid JSON";
-            String field = message.equals("appears twice") ? duplicateName(e.getMessage()) : "body";
-            throw new InvalidBody(List.of(new FieldProblem(field, message)));
+            problems.addAll(duplicates(body));
+            tree = json.readTree(body);
         } catch (JacksonException e) {
-            return; // left to the converter, which answers the usual 400 for a body it cannot read
+            throw new InvalidBody(List.of(new FieldProblem("body", "is not valid JSON (" + reason(e) + ")")));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) return;
         if (!tree.isObject()) throw new InvalidBody(List.of(new FieldProblem("body", "must be a JSON object")));
-        List<FieldProblem> problems = new ArrayList<>();
         ObjectNode sound = (ObjectNode) tree.deepCopy();
+        problems.forEach(duplicate -> sound.remove(root(duplicate.field())));
         for (RecordComponent component : type.getRecordComponents()) {
             JsonNode value = tree.get(component.getName());
             if (value == null || value.isNull()) continue;
-            int before = problems.size();
-            checkValue(component.getName(), value, component.getGenericType(), problems);
-            if (problems.size() > before) sound.remove(component.getName());
+            List<FieldProblem> found = new ArrayList<>();
+            checkValue(component.getName(), value, component.getGenericType(), found);
+            problems.addAll(found);
+            if (!found.isEmpty()) sound.remove(component.getName());
         }
         if (problems.isEmpty()) return;
         // The fields that are sound are validated too, so the answer names every invalid field at once.
@@ -130,7 +131,8 @@ class StrictBody extends RequestBodyAdviceAdapter {
         try {
             Object bound = json.treeToValue(sound, type);
             for (ConstraintViolation<Object> violation : validator.validate(bound)) {
-                String field = violation.getPropertyPath().toString();
+                // "issueTypes[0].<list element>" is the element itself.
+                String field = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
                 if (!named.contains(root(field))) {
                     problems.add(new FieldProblem(field, violation.getMessage()));
                 }
@@ -218,9 +220,39 @@ class StrictBody extends RequestBodyAdviceAdapter {
         return field.substring(0, end);
     }
 
-    private static String duplicateName(String message) {
-        int start = message.indexOf('"');
-        int end = start < 0 ? -1 : message.indexOf('"', start + 1);
-        return start >= 0 && end > start ? message.substring(start + 1, end) : "body";
+    /**
+     * Every key that appears twice in its object, by its path (a duplicate inside a nested object is named
+     * {@code extra.a}): a JSON parser keeps the last and stops at the first when told to be strict.
+     */
+    private List<FieldProblem> duplicates(byte[] body) {
+        List<FieldProblem> found = new ArrayList<>();
+        Deque<Set<String>> keys = new ArrayDeque<>();
+        try (JsonParser parser = json.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) keys.push(new HashSet<>());
+                else if (token == JsonToken.END_OBJECT) keys.pop();
+                else if (token == JsonToken.PROPERTY_NAME && !keys.peek().add(parser.currentName())) {
+                    found.add(new FieldProblem(path(parser.streamReadContext()), "appears twice"));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The path of the current property: {@code title}, {@code extra.a}, {@code tasks[1].x}. */
+    private static String path(TokenStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject()) parts.push(at.currentName());
+            else if (at.inArray()) parts.push("[" + Math.max(0, at.getCurrentIndex()) + "]");
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    /** Jackson's reason, without the location and the input it quotes. */
+    private static String reason(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        message = message.lines().findFirst().orElse("unreadable");
+        return message.length() > 120 ? message.substring(0, 120) + "..." : message;
     }
 }

@@ -4,6 +4,10 @@ import cn.fengtai.pool.query.access.ReadingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,6 +50,17 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Not allowed");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /** A parameter that is not of its type ({@code after=1e3}): named, like every other bad parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == Long.class || type == Integer.class || type == long.class || type == int.class
+                ? "a whole number in range" : "a " + (type == null ? "value" : type.getSimpleName()) + " value";
+        return ResponseEntity.badRequest().body(badQuery(new BadQuery(name, name + " must be " + expected)).getBody());
     }
 
     @ExceptionHandler(Exception.class)

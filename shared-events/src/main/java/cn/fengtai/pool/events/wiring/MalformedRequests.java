@@ -60,6 +60,13 @@ class MalformedRequests extends OncePerRequestFilter {
                 return;
             }
         }
+        String contentType = request.getHeader("Content-Type");
+        String bodyTypeProblem = contentType == null || contentType.isBlank() ? null : bodyTypeProblem(contentType);
+        if (bodyTypeProblem != null) {
+            ProblemResponses.write(response, 415, "Unsupported Media Type", bodyTypeProblem
+                    + " (the API speaks application/json)", request.getRequestURI());
+            return;
+        }
         chain.doFilter(request, response);
     }
 
@@ -71,6 +78,24 @@ class MalformedRequests extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    /**
+     * What is wrong with a body's media type, null if nothing: a wildcard names no type at all, and a multipart body
+     * without its boundary cannot be split (the multipart resolver fails on it before any controller).
+     */
+    private static String bodyTypeProblem(String value) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(value);
+        } catch (InvalidMediaTypeException e) {
+            return "a body's Content-Type is one media type";
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) return "a body's Content-Type names one type, not a range";
+        if (type.getType().equalsIgnoreCase("multipart") && type.getParameter("boundary") == null) {
+            return "a multipart body needs its boundary";
+        }
+        return null;
     }
 
     private static boolean decodes(String query) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.io.IOException;
@@ -84,7 +85,7 @@ public class ProblemErrors {
                     request.getRequestURI());
         }
 
-        @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class})
+        @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class, MultipartException.class})
         void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
             ProblemResponses.write(response, 400, "Bad Request",
                     "the request is malformed (the API takes its input as application/json)", request.getRequestURI());
@@ -115,7 +116,7 @@ public class ProblemErrors {
             ProblemResponses.secure(response);
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             HttpStatus status = code == null ? HttpStatus.NOT_FOUND
-                    : code instanceof Integer c && c == 501 ? HttpStatus.BAD_REQUEST
+                    : code instanceof Integer c && (c == 501 || c == 505) ? HttpStatus.BAD_REQUEST
                     : code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
                     : HttpStatus.INTERNAL_SERVER_ERROR;
             String detail = switch (status) {

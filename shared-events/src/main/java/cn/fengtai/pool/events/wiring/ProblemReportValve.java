@@ -23,8 +23,8 @@ public class ProblemReportValve extends ErrorReportValve {
         AtomicBoolean ioAllowed = new AtomicBoolean();
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) return;
-        if (status == 501) {
-            // Tomcat's answer to a transfer coding it does not implement: the client's request is what is wrong.
+        if (status == 501 || status == 505) {
+            // Tomcat's answers to a transfer coding or an HTTP version it does not implement: the request is wrong.
             status = 400;
             response.setStatus(status);
         }
