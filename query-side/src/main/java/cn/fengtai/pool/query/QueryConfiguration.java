@@ -2,7 +2,6 @@ package cn.fengtai.pool.query;
 
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
-import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.project.ProjectDocument;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ParkedEvents;
@@ -41,21 +40,18 @@ import java.util.concurrent.TimeUnit;
 public class QueryConfiguration {
 
     /**
-     * The tokens beside the read models, each stored only after its batch's writes ({@link TokensAfterWrites}): full
-     * batches are written behind, while the processor reads and folds the next.
+     * The tokens beside the read models, in the same database: a wiped read model never meets a token that says "done".
+     * Axon's MongoDB token store; each token is stored after its batch's writes ({@code FlushAtBatchEnd}).
      */
     @Bean
-    TokensAfterWrites tokenStore(MongoClient client, MongoTemplate mongo, Serializer serializer,
-                                 @Value("${pool.projections.batch-size:10000}") int batchSize,
-                                 @Value("${pool.projections.axon-defaults:false}") boolean axonDefaults) {
-        TokenStore tokens = MongoTokenStore.builder()
+    TokenStore tokenStore(MongoClient client, MongoTemplate mongo, Serializer serializer) {
+        return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, mongo.getDb().getName())
                         .trackingTokensCollectionName("tracking_tokens")
                         .build())
                 .serializer(serializer)
                 .build();
-        return new TokensAfterWrites(tokens, axonDefaults ? Integer.MAX_VALUE : batchSize);
     }
 
     /** Every value an event can hold stored as it is ({@link ReadModelConversions}); static: the converter needs it early. */
@@ -110,8 +106,8 @@ public class QueryConfiguration {
      * bulk write per read model ({@link FlushAtBatchEnd}); a live batch holds only what has arrived, so a large limit
      * costs no latency, while in a rebuild most projects are written once instead of once per batch they span, for
      * more heap at the peak (figures in docs/benchmarks.md). Not Axon's pooled processor: its coordinator hands a work
-     * package at most 1,024 events and then waits, which caps a rebuild. {@code pool.projections.axon-defaults=true} leaves Axon's own settings (one event per batch): the benchmark's
-     * baseline.
+     * package at most 1,024 events and then waits, which caps a rebuild. {@code pool.projections.axon-defaults=true}
+     * leaves Axon's own settings (one event per batch): the benchmark's baseline.
      * <p>
      * No transaction manager: with one (Spring's JDBC one is the application's), Axon stores a batch's token
      * <em>before</em> handling it, trusting the transaction to take it back if the batch fails. MongoDB is not in that

@@ -92,8 +92,7 @@ class PoolRecountTest {
             awaitProjects(again);
             assertThat(figures(again)).isEqualTo(before);
         }
-        // Every read model rebuilt in batches of four: each full batch is written while the next one folds, going on
-        // from the documents and counters the last one left (WriteBehind). The same figures.
+        // Every read model rebuilt in batches of four, each batch reading back what the last one wrote. The same figures.
         try (RunningPool rebuilt = RunningPool.start(data, "pool.snapshots.every=20", "pool.projections.batch-size=4")) {
             rebuilt.awaitCaughtUp();
             for (String name : List.of("projects", "batches", "funds", "appeal-volumes")) {

@@ -1,6 +1,6 @@
 package cn.fengtai.pool.standalone;
 
-import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
+import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -109,12 +109,11 @@ final class Rebuild {
 
     private static long slowest(RunningPool pool) {
         EventProcessingConfiguration processing = pool.context().getBean(EventProcessingConfiguration.class);
-        TokensAfterWrites tokens = pool.context().getBean(TokensAfterWrites.class);
         long slowest = Long.MAX_VALUE;
         for (String name : READ_MODELS) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-            // As operators see it: while a batch is written behind, only as far as the read model holds the events.
-            long position = tokens.position(processor);
+            // As operators see it: as far as the read model holds the events.
+            long position = ReadModels.position(processor);
             if (processor.processingStatus().isEmpty()) position = -1;
             slowest = Math.min(slowest, position);
         }

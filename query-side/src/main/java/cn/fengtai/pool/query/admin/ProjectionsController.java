@@ -8,7 +8,6 @@ import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ParkedEvents;
 import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import cn.fengtai.pool.query.readmodel.TokensAfterWrites;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
@@ -51,17 +50,15 @@ class ProjectionsController {
     private final EventFeed feed;
     private final ReadModels readModels;
     private final ReadModelIndexes indexes;
-    private final TokensAfterWrites tokens;
     private final ParkedEvents parked;
     /** Each read model's projection, which knows the collections of its generations. */
     private final Map<String, FoldingProjection<?>> projections = new LinkedHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections, TokensAfterWrites tokens,
+                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections,
                           ParkedEvents parked) {
         this.parked = parked;
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
-        this.tokens = tokens;
         this.processing = processing;
         this.feed = feed;
         this.readModels = readModels;
@@ -159,7 +156,7 @@ class ProjectionsController {
     }
 
     private long position(StreamingEventProcessor processor) {
-        return tokens.position(processor);
+        return ReadModels.position(processor);
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -23,10 +23,9 @@ import java.util.function.Supplier;
 /**
  * A read model of one document per aggregate, folded from that aggregate's events, each applied exactly once.
  * <p>
- * Writes are behind by one batch: the documents a batch of events touches are read with one query, folded in memory
- * and written back with one bulk write when the batch's last event has been handled ({@link PendingBatch},
- * {@link FlushAtBatchEnd}), before the processor's token is stored; a full batch is written while the next one folds,
- * and its token waits for that write ({@link WriteBehind}). A batch that fails is retried from the stored token, so nothing is lost; delivery is
+ * The documents a batch of events touches are read with one query, folded in memory and written back with one bulk
+ * write when the batch's last event has been handled ({@link PendingBatch}, {@link FlushAtBatchEnd}), before Axon
+ * stores the processor's token. A batch that fails is retried from the stored token, so nothing is lost; delivery is
  * therefore at least once, and each document keeps the sequence number of the last event it reflects: an event at or
  * below it changes nothing. Events of one aggregate arrive in order on one thread (Axon's per-aggregate sequencing), so
  * a document has a single writer and a plain replace is safe.
@@ -47,9 +46,6 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     private final String resourceKey = getClass().getName() + ".pending";
     private ReadModels readModels;
     private final String name;
-    private TokensAfterWrites tokens;
-    /** The last batch's documents and batch state, kept for the next batch of the same run (processor thread only). */
-    private PendingBatch.Carried<T> carried;
 
     protected FoldingProjection(MongoTemplate mongo, Class<T> type, String eventPackage, Supplier<T> fresh,
                                 BiConsumer<T, Object> fold) {
@@ -171,19 +167,16 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     }
 
     /**
-     * Called in the processor's thread when the batch's documents are about to be written to the given generation;
-     * returns what to do once they are, which may run on the writer's thread while the next batch folds: it must not
-     * read the documents, which the next batch may change.
+     * Called when the batch's documents are about to be written to the given generation; returns what to do once they
+     * are.
      */
     protected Runnable written(Collection<T> documents, int generation) {
         return () -> { };
     }
 
     /**
-     * Called in the processor's thread at the end of the batch; returns the batch's own write, done before the
-     * documents' (see {@code ProjectProjection} for why that order), possibly on the writer's thread while the next
-     * batch folds. It must take what it writes now, and leave {@code batch} as {@link #startBatch} would return it
-     * after the write: the next batch of the same run goes on with it instead of reading it back.
+     * Called at the end of the batch; returns the batch's own write, done before the documents' (see
+     * {@code ProjectProjection} for why that order).
      */
     protected Runnable flush(Object batch) {
         return () -> { };
@@ -196,12 +189,6 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     public void sharedReadModels(ReadModels shared) {
         this.readModels = shared;
-    }
-
-    /** Writes full batches behind ({@link WriteBehind}); without it (direct callers) every write is done in place. */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    public void writeBehind(TokensAfterWrites tokens) {
-        this.tokens = tokens;
     }
 
     /**
@@ -220,21 +207,6 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
             log.info("read model {} rebuilt up to position {}: generation {} answers from now on", name, position,
                     state.building());
         }
-    }
-
-    /** What the last batch of this run left, taken once: only the batch after it may go on from it. */
-    PendingBatch.Carried<T> takeCarried() {
-        PendingBatch.Carried<T> last = carried;
-        carried = null;
-        return last;
-    }
-
-    void carry(PendingBatch.Carried<T> next) {
-        carried = next;
-    }
-
-    TokensAfterWrites tokens() {
-        return tokens;
     }
 
     ReadModels readModels() {

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -164,5 +165,11 @@ public class ReadModels {
     private void changed(String name) {
         changes.incrementAndGet();
         answering.remove(name);
+    }
+
+    /** How far a processor's read model holds the events: its position, which moves after each batch's writes. */
+    public static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1)).min().orElse(-1);
     }
 }

@@ -13,9 +13,7 @@ import java.util.List;
  * batch of the read model's own events at the end. A processor passes over the events of other read models without
  * handing them to the projection ({@link FoldingProjection#canHandle}), so when the last events before the target are
  * not the read model's, no write of the projection sees the target reached. A processor's position passes an event
- * only after the writes of every batch before it are done, unless a write runs behind it ({@link WriteBehind}): the
- * position taken is the one {@link TokensAfterWrites} gives, which then stays at the last token stored, so it
- * witnesses the writes as well as the writer does.
+ * only after the writes of every batch before it are done, so it witnesses the writes as well as the writer does.
  */
 @Component
 class RebuildSwitch {
@@ -23,14 +21,11 @@ class RebuildSwitch {
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
     private final List<FoldingProjection<?>> projections;
-    private final TokensAfterWrites tokens;
 
-    RebuildSwitch(ReadModels readModels, EventProcessingConfiguration processing, List<FoldingProjection<?>> projections,
-                  TokensAfterWrites tokens) {
+    RebuildSwitch(ReadModels readModels, EventProcessingConfiguration processing, List<FoldingProjection<?>> projections) {
         this.readModels = readModels;
         this.processing = processing;
         this.projections = projections;
-        this.tokens = tokens;
     }
 
     @Scheduled(fixedDelayString = "${pool.projections.rebuild-check-ms:500}")
@@ -47,6 +42,6 @@ class RebuildSwitch {
     private boolean passed(StreamingEventProcessor processor, long target) {
         var segments = processor.processingStatus().values();
         return !segments.isEmpty() && segments.stream().noneMatch(EventTrackerStatus::isErrorState)
-                && tokens.position(processor) >= target;
+                && ReadModels.position(processor) >= target;
     }
 }
