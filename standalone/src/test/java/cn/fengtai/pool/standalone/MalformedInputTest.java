@@ -131,6 +131,8 @@ class MalformedInputTest {
             assertThat(answer.body().path("errors").get(0).path("field").asString()).as(row[0]).isEqualTo(row[1]);
         }
         assertThat(pool.as("auditor").get("/api/projects?status=FILED&street=xiluoyuan&page=0&size=5").status()).isEqualTo(200);
+        assertThat(pool.as("auditor").get("/api/projects?overdue=true").status()).isEqualTo(200);
+        assertThat(pool.as("auditor").get("/api/projects?overdue=maybe").status()).isEqualTo(400);
         RunningPool.Answer notANumber = pool.as("auditor").get("/api/events?after=1e3");
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.body().path("errors").get(0).path("field").asString()).isEqualTo("after");

@@ -166,6 +166,14 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aHistoryThatMayNotBeSeenIsNotThereAndOneThatMayNotBeInspectedIsForbidden() {
+        assertThat(pool.as("street.fengtai").get("/api/projects/" + unlisted + "/history").status()).isEqualTo(404);
+        assertThat(pool.as("dept.transport").get("/api/projects/" + unlisted + "/history").status()).isEqualTo(404);
+        assertThat(pool.as("street.fengtai").get("/api/projects/" + listed + "/history").status()).isEqualTo(403);
+        assertThat(pool.as("street.xiluoyuan").get("/api/projects/" + unlisted + "/history").status()).isEqualTo(200);
+    }
+
+    @Test
     void anonymousReadersGetNoPastAnywhere() {
         for (String path : List.of("/api/projects/" + listed + "?asOf=2030-01-01T00:00:00Z",
                 "/api/statistics/district?asOf=2030-01-01T00:00:00Z", "/api/statistics/streets?asOf=2030-01-01T00:00:00Z",

@@ -76,6 +76,10 @@ class StrictEdgeTest {
                 Arguments.of("/api/projects/%s/approve", "{" + APPROVE + ",\"deadline\":\"2101-01-01\"}", List.of("deadline")),
                 Arguments.of("/api/projects/%s/approve", "{" + APPROVE + ",\"deadline\":20240630}", List.of("deadline")),
                 Arguments.of("/api/batches", "{\"id\":\"2031-1\",\"name\":\"n\",\"year\":2031.5}", List.of("year")),
+                Arguments.of("/api/batches", "{\"id\":\"2031-9\",\"name\":1,\"year\":99999999999999999999999}",
+                        List.of("name", "year")),
+                Arguments.of("/api/appeal-volumes", "{\"street\":\"bogus\",\"issueType\":\"PARKING\",\"month\":\"2024-02\","
+                        + "\"count\":2147483648}", List.of("street", "count")),
                 Arguments.of("/api/funds", "{\"id\":\"2031\",\"year\":2031,\"budget\":\"1000\"}", List.of("budget")),
                 Arguments.of("/api/appeal-volumes", "{\"street\":\"xiluoyuan\",\"issueType\":\"PARKING\",\"month\":\"2024-03\","
                         + "\"count\":1.5}", List.of("count")),
@@ -118,6 +122,9 @@ class StrictEdgeTest {
                 Arguments.of("garbage Accept", "GET /api/projects HTTP/1.1\r\nHost: x\r\nAccept: garbage\r\n\r\n", 406),
                 Arguments.of("an Accept without JSON", "GET /api/projects HTTP/1.1\r\nHost: x\r\nAccept: image/png\r\n\r\n", 406),
                 Arguments.of("no request line", "GARBAGE\r\n\r\n", 400),
+                Arguments.of("a body without its length", "POST /api/batches HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                        + basic("district") + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "2\r\n{}\r\n0\r\n\r\n", 411),
                 Arguments.of("unknown method", "BREW /api/projects HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("TRACE", "TRACE /api/projects HTTP/1.1\r\nHost: x\r\n\r\n", 405),
                 Arguments.of("HTTP/2.0 on an HTTP/1.1 connection", "GET /api/projects HTTP/2.0\r\nHost: x\r\n\r\n", 400),
@@ -138,6 +145,26 @@ class StrictEdgeTest {
         assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
         assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
         assertProblem(RunningPool.JSON.readTree(answer.body()), status, request.split(" ").length > 2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotStrictUtf8IsA400AndStoresNothing() throws Exception {
+        long before = pool.storedEvents();
+        // "/" hidden in an overlong two-byte form: lenient decoders read it as a slash.
+        byte[] name = {'a', (byte) 0xC0, (byte) 0xAF, 'b'};
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes("{\"id\":\"2031-7\",\"name\":\"".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(name);
+        body.writeBytes("\",\"year\":2031}".getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+        request.writeBytes(("POST /api/batches HTTP/1.1\r\nHost: x\r\nAuthorization: " + basic("district")
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.size() + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(body.toByteArray());
+        RawHttp.Response answer = RawHttp.send(pool.base, request.toByteArray());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(RunningPool.JSON.readTree(answer.body()).path("errors").get(0).path("field").asString()).isEqualTo("body");
+        assertThat(pool.storedEvents()).isEqualTo(before);
     }
 
     static void assertProblem(JsonNode problem, int status) {

@@ -24,6 +24,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -105,6 +109,7 @@ class StrictBody extends RequestBodyAdviceAdapter {
     }
 
     private void check(byte[] body, Class<?> type) {
+        if (!utf8(body)) throw new InvalidBody(List.of(new FieldProblem("body", "is not valid UTF-8")));
         JsonNode tree;
         List<FieldProblem> problems = new ArrayList<>();
         try {
@@ -164,7 +169,9 @@ class StrictBody extends RequestBodyAdviceAdapter {
         if (type == String.class) return value.isString() ? text(value.asString()) : "must be text";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             if (!value.isNumber()) return "must be a number";
-            return value.isIntegralNumber() ? null : "must be a whole number";
+            if (!value.isIntegralNumber()) return "must be a whole number";
+            boolean fits = type == Long.class || type == long.class ? value.canConvertToLong() : value.canConvertToInt();
+            return fits ? null : "is out of range";
         }
         if (type == BigDecimal.class) return value.isNumber() ? null : "must be a number";
         if (type == Boolean.class || type == boolean.class) return value.isBoolean() ? null : "must be true or false";
@@ -249,10 +256,25 @@ class StrictBody extends RequestBodyAdviceAdapter {
         return String.join(".", parts).replace(".[", "[");
     }
 
-    /** Jackson's reason, without the location and the input it quotes. */
+    /** What is wrong, in the reader's terms: Jackson's own messages name its classes and settings. */
     private static String reason(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-        message = message.lines().findFirst().orElse("unreadable");
-        return message.length() > 120 ? message.substring(0, 120) + "..." : message;
+        String message = String.valueOf(e.getOriginalMessage());
+        String what = message.contains("nesting depth") ? "nested too deeply"
+                : message.contains("Number value length") || message.contains("number length") ? "a number is too long"
+                : message.contains("String value length") || message.contains("Name length") ? "a text is too long"
+                : message.contains("end-of-input") ? "it ends too early" : "unexpected content";
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** Strict UTF-8: Jackson's reader lets overlong encodings through, which can hide characters from text checks. */
+    private static boolean utf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

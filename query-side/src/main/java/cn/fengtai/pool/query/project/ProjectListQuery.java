@@ -1,10 +1,15 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.events.ProjectStatus;
+import cn.fengtai.pool.query.readmodel.ReadModelConversions;
 import cn.fengtai.pool.query.web.BadQuery;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -16,7 +21,12 @@ import java.util.regex.Pattern;
  * they select and order the same projects (nulls first when ascending, ties by id, as MongoDB does).
  */
 record ProjectListQuery(String street, String category, String status, String batch, String issueType, String title,
-                        boolean listedOnly, String unlistedOf, String sortField, boolean descending) {
+                        boolean listedOnly, String unlistedOf, LocalDate overdueOn, String sortField,
+                        boolean descending) {
+
+    /** The statuses of work under way: a project in one of them is overdue once its deadline has passed. */
+    private static final List<String> UNFINISHED = Arrays.stream(ProjectStatus.values())
+            .filter(ProjectStatus::isUnfinished).map(Enum::name).toList();
 
     private static final Map<String, Function<ProjectListIndex.Entry, Comparable<?>>> SORTABLE = Map.of(
             "filedAt", ProjectListIndex.Entry::filedAt, "title", ProjectListIndex.Entry::title,
@@ -26,20 +36,21 @@ record ProjectListQuery(String street, String category, String status, String ba
     /**
      * {@code sort} as the API takes it: a field, optionally {@code ,asc} or {@code ,desc}; newest filing first by
      * default. With {@code listedOnly} only listed projects are selected, and besides them the unlisted ones of the
-     * street {@code unlistedOf} (if not null), as {@code ReadingRules} decides for the caller.
+     * street {@code unlistedOf} (if not null), as {@code ReadingRules} decides for the caller. With {@code overdueOn}
+     * only the projects overdue on that day (deadline before it, work under way).
      */
     static ProjectListQuery of(String street, String category, String status, String batch, String issueType,
-                               String title, boolean listedOnly, String unlistedOf, String sort) {
+                               String title, boolean listedOnly, String unlistedOf, LocalDate overdueOn, String sort) {
         if (sort == null || sort.isBlank()) {
             return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, unlistedOf,
-                    "filedAt", true);
+                    overdueOn, "filedAt", true);
         }
         String[] parts = sort.split(",");
         if (!SORTABLE.containsKey(parts[0]) || parts.length > 2 || (parts.length == 2 && !parts[1].matches("asc|desc"))) {
             throw new BadQuery("sort", "sort must be one of " + SORTABLE.keySet() + ", optionally followed by ,asc or ,desc");
         }
-        return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, unlistedOf, parts[0],
-                parts.length == 2 && parts[1].equals("desc"));
+        return new ProjectListQuery(street, category, status, batch, issueType, title, listedOnly, unlistedOf, overdueOn,
+                parts[0], parts.length == 2 && parts[1].equals("desc"));
     }
 
     Criteria criteria() {
@@ -50,6 +61,12 @@ record ProjectListQuery(String street, String category, String status, String ba
         if (batch != null) criteria.and("batches").is(batch);
         if (issueType != null) criteria.and("issueTypes").is(issueType);
         if (title != null) criteria.and("title").regex(Pattern.quote(title), "i");
+        if (overdueOn != null) {
+            // Days are stored as ISO text, which sorts as the days do.
+            criteria.and("deadline").lt(ReadModelConversions.day(overdueOn));
+            if (status == null) criteria.and("status").in(UNFINISHED);
+            else if (!UNFINISHED.contains(status)) criteria.and("_id").exists(false);
+        }
         if (listedOnly && unlistedOf == null) criteria.and("batches.0").exists(true);
         if (listedOnly && unlistedOf != null) {
             criteria.orOperator(Criteria.where("batches.0").exists(true), Criteria.where("street").is(unlistedOf));
@@ -67,7 +84,9 @@ record ProjectListQuery(String street, String category, String status, String ba
                 && (status == null || status.equals(e.status())) && (batch == null || e.batches().contains(batch))
                 && (issueType == null || e.issueTypes().contains(issueType))
                 && (pattern == null || (e.title() != null && pattern.matcher(e.title()).find()))
-                && (!listedOnly || !e.batches().isEmpty() || (unlistedOf != null && unlistedOf.equals(e.street())));
+                && (!listedOnly || !e.batches().isEmpty() || (unlistedOf != null && unlistedOf.equals(e.street())))
+                && (overdueOn == null || (e.deadline() != null && e.deadline().isBefore(overdueOn)
+                        && UNFINISHED.contains(e.status())));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

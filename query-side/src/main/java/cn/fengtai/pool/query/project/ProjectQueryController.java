@@ -61,19 +61,19 @@ class ProjectQueryController {
               @RequestParam(required = false) String status, @RequestParam(required = false) String batch,
               @RequestParam(required = false) String issueType, @RequestParam(required = false) String q,
               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-              @RequestParam(required = false) String sort) {
+              @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue) {
         Category c = Params.enumValue("category", category, Category.class);
         ProjectStatus s = Params.enumValue("status", status, ProjectStatus.class);
         if (q != null && q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
         PoolAuthorities.Caller caller = ReadingRules.caller();
+        LocalDate today = LocalDate.now(clock);
         ProjectListQuery question = ProjectListQuery.of(Params.code("street", street), c == null ? null : c.name(),
                 s == null ? null : s.name(), Params.code("batch", batch), Params.code("issueType", issueType),
                 q == null || q.isBlank() ? null : q.strip(), !ReadingRules.seesAllUnlisted(caller),
-                ReadingRules.unlisted(caller), sort);
+                ReadingRules.unlisted(caller), Boolean.TRUE.equals(overdue) ? today : null, sort);
         int p = Params.range("page", page, 0, 0, 100_000);
         int n = Params.range("size", size, 20, 1, 200);
         String projects = readModels.active(ProjectProjection.NAME, ProjectView.class);
-        LocalDate today = LocalDate.now(clock);
         Optional<ProjectListIndex.Page> fromMemory = index.page(question.street(), question.matches(), question.order(), (long) p * n, n);
         List<ProjectView> views;
         long total;
@@ -157,7 +157,12 @@ class ProjectQueryController {
         if (stored.isEmpty()) throw new NotFound("no project has the id '" + projectId + "'");
         ProjectView project = new ProjectView();
         stored.forEach(s -> project.apply(s.message().getPayload()));
-        if (!mayInspect(ReadingRules.caller(), project)) {
+        PoolAuthorities.Caller caller = ReadingRules.caller();
+        // A project the caller may not even see is not there for it: a 403 would confirm it and name its street.
+        if (!ReadingRules.maySee(caller, project.street(), !project.batches().isEmpty())) {
+            throw new NotFound("no project has the id '" + projectId + "'");
+        }
+        if (!mayInspect(caller, project)) {
             throw new ReadingRules.NotAllowed("only the district, finance, auditors, the office of " + project.street()
                     + " and the departments summoned to it may read this project's history");
         }

@@ -56,14 +56,18 @@ class ProjectListQueryTest {
 
         List<ProjectListQuery> questions = new ArrayList<>();
         for (String sort : new String[]{null, "title", "title,desc", "deadline", "deadline,desc", "progress,desc", "updatedAt", "street"}) {
-            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, null, sort));
-            questions.add(ProjectListQuery.of("youanmen", null, "IN_PROGRESS", null, null, null, false, null, sort));
-            questions.add(ProjectListQuery.of(null, "HOUSING", null, "2024-1", "PARKING", null, true, null, sort));
-            questions.add(ProjectListQuery.of(null, null, null, null, null, "parking", false, null, sort));
-            questions.add(ProjectListQuery.of("xiluoyuan", null, null, "2024-2", null, "防水", true, null, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, null, null, sort));
+            questions.add(ProjectListQuery.of("youanmen", null, "IN_PROGRESS", null, null, null, false, null, null, sort));
+            questions.add(ProjectListQuery.of(null, "HOUSING", null, "2024-1", "PARKING", null, true, null, null, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, "parking", false, null, null, sort));
+            questions.add(ProjectListQuery.of("xiluoyuan", null, null, "2024-2", null, "防水", true, null, null, sort));
             // a street office: every listed project and its own street's unlisted ones
-            questions.add(ProjectListQuery.of(null, null, null, null, null, null, true, "youanmen", sort));
-            questions.add(ProjectListQuery.of("youanmen", null, "FILED", null, null, null, true, "youanmen", sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, true, "youanmen", null, sort));
+            questions.add(ProjectListQuery.of("youanmen", null, "FILED", null, null, null, true, "youanmen", null, sort));
+            questions.add(ProjectListQuery.of(null, null, null, null, null, null, false, null, LocalDate.of(2024, 4, 10), sort));
+            questions.add(ProjectListQuery.of("xiluoyuan", null, "IN_PROGRESS", null, null, null, true, null,
+                    LocalDate.of(2024, 4, 20), sort));
+            questions.add(ProjectListQuery.of(null, null, "COMPLETED", null, null, null, false, null, LocalDate.of(2025, 1, 1), sort));
         }
         for (ProjectListQuery question : questions) {
             List<String> fromMongo = mongo.template.find(Query.query(question.criteria()).with(question.sort()),
@@ -71,6 +75,7 @@ class ProjectListQueryTest {
             List<String> fromMemory = entries.stream().filter(question.matches()).sorted(question.order())
                     .map(ProjectListIndex.Entry::id).toList();
             assertThat(fromMemory).as(question.toString()).isEqualTo(fromMongo);
+            if (question.overdueOn() != null && question.status() == null) assertThat(fromMongo).as("overdue").isNotEmpty();
             ProjectListIndex.Page page = index.select(question.street(), question.matches(), question.order(), 0, 7);
             assertThat(page.ids()).as("index page of %s", question).isEqualTo(fromMongo.subList(0, Math.min(7, fromMongo.size())));
             assertThat(page.total()).isEqualTo(fromMongo.size());

@@ -52,10 +52,14 @@ public class PoolSecurityAutoConfiguration {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // HEAD as GET: the same answer without its body.
                         .requestMatchers(HttpMethod.GET, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/audit/**", "/api/admin/**").hasAnyRole("DISTRICT", "AUDITOR")
+                        .requestMatchers(HttpMethod.HEAD, "/api/audit/**", "/api/admin/**").hasAnyRole("DISTRICT", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole("DISTRICT")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies larger than {@code pool.max-request-bytes} (413, as a problem detail) before anything reads
- * them. No command of the API needs more than a few kilobytes; a body announced without a length is refused too.
+ * them. No command of the API needs more than a few kilobytes; a body sent without its length (chunked) is refused
+ * too (411), since its size is known only once it has been read.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -25,9 +26,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (length > maxBytes || chunked) {
+        if (chunked) {
+            ProblemResponses.write(response, 411, "Length Required",
+                    "a request body must state its length (Content-Length), up to " + maxBytes + " bytes",
+                    request.getRequestURI());
+            return;
+        }
+        if (length > maxBytes) {
             ProblemResponses.write(response, 413, "Request too large",
-                    "request bodies are limited to " + maxBytes + " bytes and must state their length", request.getRequestURI());
+                    "request bodies are limited to " + maxBytes + " bytes", request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);
