@@ -9,15 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Appeal counts of a period against the same period a year earlier, per street and issue type and in total. */
+/**
+ * Appeal counts of a period against the same period a year earlier, per street and issue type and in total. A month
+ * without a recorded count is not a zero: each row says how many months of each window are recorded and which are
+ * missing, and a change is given only where both windows are recorded in full.
+ */
 public final class AppealTrends {
 
+    /**
+     * {@code months}: the months of the period; {@code recordedMonths} / {@code previousRecordedMonths}: how many of
+     * them have a recorded count in the period and a year earlier; {@code missingMonths}: the months of either window
+     * without one; {@code change} is null unless none is missing (or the earlier count is 0).
+     */
     public record Row(String street, String issueType, String period, long count, long previousCount,
-                      BigDecimal change) {
+                      BigDecimal change, int months, int recordedMonths, int previousRecordedMonths,
+                      List<String> missingMonths) {
     }
 
-    public record Total(long count, long previousCount, BigDecimal change) {
+    /** {@code change} is null unless every row is complete; {@code incompleteRows} says how many are not. */
+    public record Total(long count, long previousCount, BigDecimal change, int incompleteRows) {
     }
 
     public record Answer(List<Row> rows, Total total) {
@@ -31,29 +43,44 @@ public final class AppealTrends {
     }
 
     public static Answer of(Period period, Collection<Volume> volumes) {
-        Set<String> current = Set.copyOf(period.monthCodes());
-        Set<String> previous = Set.copyOf(period.yearBefore().monthCodes());
+        List<String> currentMonths = period.monthCodes();
+        List<String> previousMonths = period.yearBefore().monthCodes();
+        Set<String> current = Set.copyOf(currentMonths);
+        Set<String> previous = Set.copyOf(previousMonths);
         Map<String, long[]> sums = new TreeMap<>();
+        Map<String, Set<String>> recorded = new TreeMap<>();
         for (Volume v : volumes) {
             int slot = current.contains(v.month()) ? 0 : previous.contains(v.month()) ? 1 : -1;
             if (slot >= 0) {
-                sums.computeIfAbsent(v.street() + "\u0000" + v.issueType(), k -> new long[2])[slot] += v.count();
+                String key = v.street() + "\u0000" + v.issueType();
+                sums.computeIfAbsent(key, k -> new long[2])[slot] += v.count();
+                recorded.computeIfAbsent(key, k -> new TreeSet<>()).add(v.month());
             }
         }
         List<Row> rows = new ArrayList<>();
         long total = 0;
         long totalPrevious = 0;
+        int incomplete = 0;
         for (Map.Entry<String, long[]> e : sums.entrySet()) {
             String[] key = e.getKey().split("\u0000");
             long[] sum = e.getValue();
-            rows.add(new Row(key[0], key[1], period.label(), sum[0], sum[1], change(sum[0], sum[1])));
+            Set<String> months = recorded.get(e.getKey());
+            List<String> missing = new ArrayList<>();
+            previousMonths.stream().filter(m -> !months.contains(m)).forEach(missing::add);
+            currentMonths.stream().filter(m -> !months.contains(m)).forEach(missing::add);
+            int recordedNow = (int) currentMonths.stream().filter(months::contains).count();
+            int recordedBefore = (int) previousMonths.stream().filter(months::contains).count();
+            if (!missing.isEmpty()) incomplete++;
+            rows.add(new Row(key[0], key[1], period.label(), sum[0], sum[1],
+                    missing.isEmpty() ? change(sum[0], sum[1]) : null, currentMonths.size(), recordedNow, recordedBefore,
+                    List.copyOf(missing)));
             total += sum[0];
             totalPrevious += sum[1];
         }
         rows.sort(Comparator.comparing(Row::street).thenComparing(Row::issueType));
-        return new Answer(rows, new Total(total, totalPrevious, change(total, totalPrevious)));
+        return new Answer(rows, new Total(total, totalPrevious, incomplete == 0 ? change(total, totalPrevious) : null,
+                incomplete));
     }
-
     /** The relative change, e.g. -0.4713 for 261 to 138; null when there is nothing to compare with. */
     static BigDecimal change(long count, long previousCount) {
         if (previousCount == 0) {

@@ -127,8 +127,10 @@ class StatisticsController {
                                       @RequestParam(required = false) String issueType, @RequestParam(required = false) String asOf) {
         AppealTrends.Answer answer = appeals(period, street, issueType, asOf);
         List<List<?>> rows = answer.rows().stream().<List<?>>map(r -> java.util.Arrays.asList(r.street(), r.issueType(),
-                r.period(), r.count(), r.previousCount(), r.change())).toList();
-        return Csv.of("appeals-" + period + ".csv", List.of("street", "issueType", "period", "count", "previousCount", "change"), rows);
+                r.period(), r.count(), r.previousCount(), r.change(), r.months(), r.recordedMonths(),
+                r.previousRecordedMonths())).toList();
+        return Csv.of("appeals-" + period + ".csv", List.of("street", "issueType", "period", "count", "previousCount",
+                "change", "months", "recordedMonths", "previousRecordedMonths"), rows);
     }
 
     @GetMapping("/appeals")

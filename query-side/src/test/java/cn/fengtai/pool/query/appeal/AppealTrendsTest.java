@@ -59,5 +59,27 @@ class AppealTrendsTest {
         assertThat(answer.rows().get(1).change()).isNull();
         assertThat(answer.total().count()).isEqualTo(138 + 64 + 5);
         assertThat(answer.total().previousCount()).isEqualTo(261 + 165);
+        assertThat(parking.recordedMonths()).isEqualTo(6);
+        assertThat(parking.missingMonths()).isEmpty();
+        AppealTrends.Row road = answer.rows().get(1);
+        assertThat(road.recordedMonths()).isEqualTo(1);
+        assertThat(road.previousRecordedMonths()).isZero();
+        assertThat(road.missingMonths()).hasSize(11).contains("2023-01", "2024-06").doesNotContain("2024-02");
+        assertThat(answer.total().incompleteRows()).isEqualTo(1);
+        assertThat(answer.total().change()).as("not every row can be compared").isNull();
+    }
+
+    @Test
+    void monthsNotYetRecordedAreNotZeros() {
+        // The year before is recorded, the period not yet: no row falls by 100 %.
+        List<AppealTrends.Volume> volumes = new ArrayList<>();
+        for (int m = 1; m <= 3; m++) volumes.add(new AppealTrends.Volume("xiluoyuan", "PARKING", "2024-0" + m, 40));
+        volumes.add(new AppealTrends.Volume("xiluoyuan", "PARKING", "2025-01", 30));
+        AppealTrends.Row row = AppealTrends.of(Period.parse("2025-Q1"), volumes).rows().get(0);
+        assertThat(row.count()).isEqualTo(30);
+        assertThat(row.previousCount()).isEqualTo(120);
+        assertThat(row.recordedMonths()).isEqualTo(1);
+        assertThat(row.missingMonths()).containsExactly("2025-02", "2025-03");
+        assertThat(row.change()).isNull();
     }
 }
