@@ -87,6 +87,19 @@ class VisibilityTest {
     }
 
     @Test
+    void theReferenceListsAreOpenToEveryoneWithTheirLabels() {
+        RunningPool.Answer streets = pool.get("/api/reference/streets");
+        assertThat(streets.status()).isEqualTo(200);
+        assertThat(streets.body().size()).isEqualTo(26);
+        assertThat(streets.body().findValuesAsString("zh")).contains("西罗园街道");
+        assertThat(streets.raw().headers().firstValue("Cache-Control").orElse("")).contains("public");
+        for (String list : new String[]{"categories", "issue-types", "departments", "channels", "statuses", "ratings"}) {
+            assertThat(pool.get("/api/reference/" + list).body().get(0).path("en").asString()).as(list).isNotBlank();
+        }
+        assertThat(pool.get("/api/reference/nothing").status()).isEqualTo(404);
+    }
+
+    @Test
     void wrongCredentialsAre401AndSecurityHeadersAreSet() {
         RunningPool.Answer answer = pool.as("nobody").get("/api/statistics/district");
         assertThat(answer.status()).isEqualTo(401);

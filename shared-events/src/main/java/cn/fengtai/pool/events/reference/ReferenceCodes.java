@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 public final class ReferenceCodes {
 
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setTrim(true).get();
     private static final Map<String, String> STREETS = load("streets.csv");
     private static final Map<String, String> DEPARTMENTS = load("departments.csv");
     private static final Map<String, String> ISSUE_TYPES = load("issue-types.csv");
@@ -51,15 +55,45 @@ public final class ReferenceCodes {
         return code != null && ISSUE_TYPES.containsKey(code);
     }
 
+    /** A code of one of the lists with what a Chinese and an English reader see for it. */
+    public record Label(String code, String zh, String en) {
+    }
+
+    /** The lists a reader may ask for, by the name the API uses, each in the order of its file. */
+    public static final List<String> LISTS = List.of("streets", "categories", "issue-types", "departments", "channels",
+            "statuses", "ratings");
+
+    private static final Map<String, List<Label>> LABELS = new LinkedHashMap<>();
+
+    static {
+        for (String list : LISTS) LABELS.put(list, labelsOf(list + ".csv"));
+    }
+
+    /** The codes of a list with their labels; empty for a list that does not exist. */
+    public static List<Label> labels(String list) {
+        return LABELS.getOrDefault(list, List.of());
+    }
+
+    private static List<Label> labelsOf(String file) {
+        List<Label> labels = new ArrayList<>();
+        try (InputStream in = ReferenceCodes.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) throw new IllegalStateException("reference file missing from the class path: " + file);
+            for (CSVRecord row : FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                labels.add(new Label(row.get(0), row.get(1), row.get(2)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(labels);
+    }
+
     private static Map<String, String> load(String file) {
         Map<String, String> codes = new LinkedHashMap<>();
         try (InputStream in = ReferenceCodes.class.getResourceAsStream("/reference/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("reference file missing from the class path: " + file);
             }
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setTrim(true).get();
-            for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (CSVRecord row : FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 codes.put(row.get(0), row.size() > 1 ? row.get(1) : row.get(0));
             }
         } catch (IOException e) {
