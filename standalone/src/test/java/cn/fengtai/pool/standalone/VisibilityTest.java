@@ -100,6 +100,20 @@ class VisibilityTest {
     }
 
     @Test
+    void publicStatisticsAreCacheableAndAnsweredWith304WhenUnchanged() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var first = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + "/api/statistics/district"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=10");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        var again = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + "/api/statistics/district"))
+                .header("If-None-Match", etag).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        RunningPool.Answer past = pool.as("auditor").get("/api/statistics/district?asOf=2030-01-01T00:00:00Z");
+        assertThat(past.raw().headers().firstValue("Cache-Control").orElse("")).startsWith("private");
+    }
+
+    @Test
     void wrongCredentialsAre401AndSecurityHeadersAreSet() {
         RunningPool.Answer answer = pool.as("nobody").get("/api/statistics/district");
         assertThat(answer.status()).isEqualTo(401);
