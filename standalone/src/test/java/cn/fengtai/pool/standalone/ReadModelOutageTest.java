@@ -110,6 +110,10 @@ class ReadModelOutageTest {
 
             projects.shutDown();
             assertThat(pool.as("district").post("/api/projects/" + first + "/cancel", "{\"reason\":\"重复立项\"}").status()).isEqualTo(200);
+            // The view cannot reach the cancellation while its processor is stopped: said so, not a stale 200.
+            RunningPool.Answer behind = pool.as("auditor").get("/api/projects/" + first + "?minVersion=1");
+            assertThat(behind.status()).isEqualTo(202);
+            assertThat(behind.body().path("version").asLong()).isZero();
             String second = file(office, 1);
             views.deleteOne(new Document("_id", first));
             projects.start();

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.context.request.WebRequest;
@@ -92,7 +93,7 @@ class ProjectQueryController {
 
     /**
      * {@code minVersion} holds the answer (up to five seconds) until the view has caught up with a command the client
-     * just sent; {@code asOf} rebuilds the project from its events as it stood at that recorded instant.
+     * just sent, and answers 202 with the view as it is if it has not; {@code asOf} rebuilds the project from its events as it stood at that recorded instant.
      */
     @GetMapping("/{id}")
     ResponseEntity<ProjectDetail> detail(@PathVariable String id, @RequestParam(required = false) String asOf,
@@ -114,7 +115,10 @@ class ProjectQueryController {
             return null;
         }
         ProjectDetail detail = ProjectDetail.of(view, LocalDate.now(clock));
-        return ResponseEntity.ok().eTag(etag).varyBy("Authorization").body(inspected ? detail : detail.forPublic());
+        // Not yet at the version asked for: the view as it is, said to be behind (202, ask again), never a plain 200.
+        boolean behind = at == null && minVersion != null && view.version() < minVersion;
+        return (behind ? ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, "1") : ResponseEntity.ok())
+                .eTag(etag).varyBy("Authorization").body(inspected ? detail : detail.forPublic());
     }
 
     private static ProjectDetail shown(ProjectDetail detail, ProjectView view, PoolAuthorities.Caller caller) {
