@@ -110,9 +110,9 @@ public class PoolSecurityAutoConfiguration {
         if (!origins.isEmpty() && !(origins.size() == 1 && origins.get(0).isBlank())) {
             CorsConfiguration configuration = new CorsConfiguration();
             configuration.setAllowedOrigins(origins);
-            configuration.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
             configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Last-Event-ID"));
-            configuration.setExposedHeaders(List.of("Location", "ETag"));
+            configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "Last-Event-ID"));
+            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
             source.registerCorsConfiguration("/api/**", configuration);
         }
         return source;
