@@ -125,7 +125,8 @@ class MalformedInputTest {
     void aParameterNoEndpointTakesIsA400NamingIt() {
         for (String[] row : new String[][]{{"/api/projects?stauts=FILED", "stauts"},
                 {"/api/projects?asOf=2024-01-01T00:00:00Z", "asOf"}, {"/api/statistics/district?batch=2024-1", "batch"},
-                {"/api/events?after=-1&afterr=5", "afterr"}, {"/api/projects/" + project + "?verison=3", "verison"}}) {
+                {"/api/events?after=-1&afterr=5", "afterr"}, {"/api/projects/" + project + "?verison=3", "verison"},
+                {"/api/events?after=-1&after=3", "after"}, {"/api/projects?status=FILED&status=FILED", "status"}}) {
             RunningPool.Answer answer = pool.as("auditor").get(row[0]);
             assertThat(answer.status()).as(row[0]).isEqualTo(400);
             assertThat(answer.body().path("errors").get(0).path("field").asString()).as(row[0]).isEqualTo(row[1]);

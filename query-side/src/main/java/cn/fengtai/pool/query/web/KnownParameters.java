@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A query parameter no endpoint takes is refused with a 400 naming it, instead of being ignored: a misspelt
  * {@code ?stauts=} or an unsupported {@code ?asOf=} on a list would otherwise answer something other than what was
- * asked, without a word. What an endpoint takes is read off its {@code @RequestParam}s.
+ * asked, without a word. So is one given twice, of which only one would count. What an endpoint takes is read off its {@code @RequestParam}s.
  */
 @Component
 class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
@@ -41,6 +41,9 @@ class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
         }
         Set<String> taken = known.computeIfAbsent(method, KnownParameters::parametersOf);
         for (String name : Collections.list(request.getParameterNames())) {
+            if (taken.contains(name) && request.getParameterValues(name).length > 1) {
+                throw new BadQuery(name, "the parameter '" + name + "' is given more than once");
+            }
             if (!taken.contains(name)) {
                 String shown = shown(name);
                 throw new BadQuery(shown, "this address takes no parameter '" + shown + "'"
