@@ -109,6 +109,21 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aBrowserSignsItsStreamInWithATicketThatOpensTheStreamOnly() throws Exception {
+        JsonNode issued = pool.as("street.fengtai").post("/api/events/tickets", "").body();
+        String ticket = issued.path("ticket").asString();
+        assertThat(issued.path("expiresIn").asLong()).isPositive();
+        // An EventSource sends no Authorization header: the ticket alone signs it in, as street.fengtai.
+        List<JsonNode> events = streamed(null, "&ticket=" + ticket, 3_000);
+        assertThat(projectsIn(events)).isEqualTo(Set.of("other"));
+        assertThat(pool.get("/api/events/stream?ticket=" + ticket.substring(0, ticket.length() - 2) + "xx").status())
+                .as("a forged ticket").isEqualTo(401);
+        assertThat(pool.get("/api/events?after=-1&ticket=" + ticket).status()).as("the feed is not the stream")
+                .isIn(400, 401);
+        assertThat(pool.post("/api/events/tickets", "").status()).as("anonymous").isEqualTo(401);
+    }
+
+    @Test
     void anonymousReadersGetNeitherFeedNorStream() {
         for (String path : List.of("/api/events?after=-1", "/api/events/stream?after=-1")) {
             RunningPool.Answer answer = pool.get(path);
@@ -217,9 +232,14 @@ class ReadingRulesTest {
 
     /** The events the stream sends a reader from the start, within a while. */
     private static List<JsonNode> streamed(String user, long millis) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(pool.base + "/api/events/stream?after=-1"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                        .getBytes(StandardCharsets.UTF_8))).GET().build();
+        return streamed(user, "", millis);
+    }
+
+    /** As {@link #streamed(String, long)}; {@code user} null for no credentials, {@code query} more parameters. */
+    private static List<JsonNode> streamed(String user, String query, long millis) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(pool.base + "/api/events/stream?after=-1" + query));
+        if (user != null) builder.header("Authorization", basic(user));
+        HttpRequest request = builder.GET().build();
         Set<String> lines = ConcurrentHashMap.newKeySet();
         HttpClient client = HttpClient.newHttpClient();
         var answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());

@@ -72,10 +72,14 @@ class EventFeedController {
                 .collect(Collectors.joining(",", "{\"events\":[", "],\"next\":" + next + "}"));
     }
 
-    /** Resumes after {@code Last-Event-ID} (what a reconnecting EventSource sends) or {@code after}. */
+    /**
+     * Resumes after {@code Last-Event-ID} (what a reconnecting EventSource sends) or {@code after}. A browser signs in
+     * with {@code ticket} (from {@code POST /api/events/tickets}), checked before this is reached.
+     */
     @GetMapping(value = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                                      @RequestParam(required = false) Long after) {
+                                      @RequestParam(required = false) Long after,
+                                      @RequestParam(required = false) String ticket) {
         Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller());
         long from = after == null ? -1 : position("after", after);
         if (lastEventId != null && !lastEventId.isBlank()) {

@@ -13,15 +13,22 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sign-in and the coarse rules of both sides. Reads are open where API.md opens them (listed projects and statistics,
@@ -41,7 +48,7 @@ public class PoolSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PoolSecurityAutoConfiguration.class);
 
     @Bean
-    SecurityFilterChain poolSecurity(HttpSecurity http,
+    SecurityFilterChain poolSecurity(HttpSecurity http, StreamTickets tickets,
                                      @Value("${pool.security.demo-accounts:false}") boolean demoAccounts,
                                      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
                                      @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKey,
@@ -76,7 +83,34 @@ public class PoolSecurityAutoConfiguration {
         if (!issuer.isBlank() || !publicKey.isBlank()) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtClaims())));
         }
+        http.addFilterBefore(tickets.filter(), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Tickets for a browser's EventSource ({@link StreamTickets}); several instances must share the key. */
+    @Bean
+    StreamTickets streamTickets(@Value("${pool.stream.ticket-key:}") String key,
+                                @Value("${pool.stream.ticket-seconds:60}") long seconds) {
+        return new StreamTickets(key, Duration.ofSeconds(seconds), Clock.systemUTC());
+    }
+
+    /** {@code POST /api/events/tickets}: a ticket for the signed-in caller to open the event stream with. */
+    @RestController
+    static class StreamTicketController {
+
+        private final StreamTickets tickets;
+
+        StreamTicketController(StreamTickets tickets) {
+            this.tickets = tickets;
+        }
+
+        @PostMapping("/api/events/tickets")
+        Map<String, Object> issue() {
+            PoolAuthorities.Caller caller = PoolAuthorities.caller(
+                    SecurityContextHolder.getContext().getAuthentication());
+            return Map.of("ticket", tickets.issue(caller), "expiresIn", tickets.lifetimeSeconds(),
+                    "stream", StreamTickets.STREAM + "?ticket=");
+        }
     }
 
     @Bean
