@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,11 +166,7 @@ public final class Counters {
 
     /** {@link #toDocument} as JSON (Jackson), for the checkpoint copies; {@link #fromJson} reads it back. */
     public byte[] toJson() {
-        Map<String, Long> countFields = new LinkedHashMap<>();
-        counts.forEach((key, count) -> countFields.put(field(key), count));
-        Map<String, String> amountFields = new LinkedHashMap<>();
-        amounts.forEach((key, amount) -> amountFields.put(field(key), amount.toString()));
-        return JSON.writeValueAsBytes(new Stored(countFields, amountFields));
+        return JSON.writeValueAsBytes(toDocument());
     }
 
     public static Counters fromJson(byte[] json) {

@@ -5,7 +5,8 @@ import cn.fengtai.pool.events.project.DepartmentsSummoned;
 import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.events.wiring.PoolAuthorities.Caller;
 import cn.fengtai.pool.query.access.ReadingRules;
-import cn.fengtai.pool.query.history.EventHistory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
@@ -27,10 +28,10 @@ public class FeedAccess {
     private static final int REMEMBERED = 10_000;
     private static final String SUMMONED = EventTypes.typeOf(DepartmentsSummoned.class);
 
-    private final EventHistory history;
+    private final EventStore store;
 
-    FeedAccess(EventHistory history) {
-        this.history = history;
+    FeedAccess(EventStore store) {
+        this.store = store;
     }
 
     /**
@@ -57,10 +58,10 @@ public class FeedAccess {
     private boolean mayInspect(Caller caller, String project) {
         String street = null;
         Set<String> summoned = new TreeSet<>();
-        for (EventHistory.Stored stored : history.of(project)) {
+        for (DomainEventMessage<?> message : store.readEvents(project).asStream().toList()) {
             Object event;
             try {
-                event = stored.message().getPayload();
+                event = message.getPayload();
             } catch (RuntimeException unreadable) {
                 continue; // an event that cannot be read names neither a street nor a department
             }

@@ -15,17 +15,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The district's code lists (streets, departments, issue types), read from the CSV files shipped in this library so
+ * The district's code lists with their labels, read from the CSV files shipped in this library so
  * that the command side, the query side and integrators all judge a code the same way. Adding a line to a file adds a
  * code; issue types are an open list in the case, and this is how it grows.
  */
 public final class ReferenceCodes {
 
+    /** A code of one of the lists with what a Chinese and an English reader see for it. */
+    public record Label(String code, String zh, String en) {
+    }
+
+    /** The lists a reader may ask for, by the name the API uses, each in the order of its file. */
+    public static final List<String> LISTS = List.of("streets", "categories", "issue-types", "departments", "channels",
+            "statuses", "ratings");
+
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
-    private static final Map<String, String> STREETS = load("streets.csv");
-    private static final Map<String, String> DEPARTMENTS = load("departments.csv");
-    private static final Map<String, String> ISSUE_TYPES = load("issue-types.csv");
+    private static final Map<String, List<Label>> LABELS = loadAll();
+    private static final Map<String, String> STREETS = names("streets");
+    private static final Map<String, String> DEPARTMENTS = names("departments");
+    private static final Map<String, String> ISSUE_TYPES = names("issue-types");
 
     private ReferenceCodes() {
     }
@@ -55,23 +64,22 @@ public final class ReferenceCodes {
         return code != null && ISSUE_TYPES.containsKey(code);
     }
 
-    /** A code of one of the lists with what a Chinese and an English reader see for it. */
-    public record Label(String code, String zh, String en) {
-    }
-
-    /** The lists a reader may ask for, by the name the API uses, each in the order of its file. */
-    public static final List<String> LISTS = List.of("streets", "categories", "issue-types", "departments", "channels",
-            "statuses", "ratings");
-
-    private static final Map<String, List<Label>> LABELS = new LinkedHashMap<>();
-
-    static {
-        for (String list : LISTS) LABELS.put(list, labelsOf(list + ".csv"));
-    }
-
     /** The codes of a list with their labels; empty for a list that does not exist. */
     public static List<Label> labels(String list) {
         return LABELS.getOrDefault(list, List.of());
+    }
+
+    /** Code to Chinese label, in the order of the file. */
+    private static Map<String, String> names(String list) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Label label : LABELS.get(list)) names.put(label.code(), label.zh());
+        return Collections.unmodifiableMap(names);
+    }
+
+    private static Map<String, List<Label>> loadAll() {
+        Map<String, List<Label>> labels = new LinkedHashMap<>();
+        for (String list : LISTS) labels.put(list, labelsOf(list + ".csv"));
+        return Collections.unmodifiableMap(labels);
     }
 
     private static List<Label> labelsOf(String file) {
@@ -85,20 +93,5 @@ public final class ReferenceCodes {
             throw new UncheckedIOException(e);
         }
         return List.copyOf(labels);
-    }
-
-    private static Map<String, String> load(String file) {
-        Map<String, String> codes = new LinkedHashMap<>();
-        try (InputStream in = ReferenceCodes.class.getResourceAsStream("/reference/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("reference file missing from the class path: " + file);
-            }
-            for (CSVRecord row : FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                codes.put(row.get(0), row.size() > 1 ? row.get(1) : row.get(0));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Collections.unmodifiableMap(codes);
     }
 }

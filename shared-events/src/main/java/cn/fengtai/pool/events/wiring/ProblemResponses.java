@@ -1,15 +1,21 @@
 package cn.fengtai.pool.events.wiring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Problem details written straight to a response, for the refusals made before Spring MVC is reached (sign-in, the
  * firewall, the size limit, the servlet container itself), with the security headers Spring Security would have set.
  */
 public final class ProblemResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemResponses() {
     }
@@ -35,26 +41,16 @@ public final class ProblemResponses {
     }
 
     static String json(int status, String title, String detail, String instance) {
-        StringBuilder out = new StringBuilder("{\"type\":\"about:blank\",\"title\":");
-        quote(out, title).append(",\"status\":").append(status).append(",\"detail\":");
-        quote(out, detail);
-        if (instance != null) quote(out.append(",\"instance\":"), instance);
-        return out.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c)) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (instance != null) problem.put("instance", instance);
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return out.append('"');
     }
 }
