@@ -2,15 +2,10 @@ package cn.fengtai.pool.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -20,42 +15,24 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * mongo-java-server's H2 backend with three changes: its unique indexes order their keys with {@link IndexKeyType}, the
- * same order at a fraction of the cost; documents are stored as BSON ({@link DocumentType}) instead of with Java
- * serialization; and an update changes a copy of the stored document ({@link Collection}). A data folder written by
- * the plain backend opens here, not the other way round (README). Only the library's public extension points are
- * used: the backend's and database's factory methods, the store the backend shows, and the abstract unique index.
+ * mongo-java-server's H2 backend, its files exactly the library's, with one fix: an update changes a copy of the
+ * stored document (see {@link Collection}); and no {@code collStats} size is kept. Only the library's public
+ * extension points are used: the backend's constructor taking a store, the database's factory method for collections and the collection's protected methods.
+ * The fix is proposed upstream in {@code docs/upstream.md}; this class goes when a release has it.
  */
 final class EmbeddedBackend extends H2Backend {
 
-    /** The plain backend's map names (package-private or private there). */
+    /** The plain backend's map name prefixes (package-private there): the same names keep the same files. */
     private static final String DATA = "databases.";
     private static final String META = "meta.";
 
-    /**
-     * @param cacheMegabytes the store's page cache. A rebuild updates each project once per batch it spans: with H2's
-     *                       16 MiB it reads many of their pages back from the file (a fifth of the server's time at
-     *                       300,000 events), with a quarter of the heap it did not, but the cached documents then took
-     *                       far more heap than the cache counts, and the query latencies on the million-event store
-     *                       went from about 50 ms to 200 ms at the 99th percentile (docs/benchmarks.md)
-     */
+    /** @param cacheMegabytes the store's page cache (H2's default is 16) */
     EmbeddedBackend(String file, int cacheMegabytes) {
-        super(open(file, cacheMegabytes));
-    }
-
-    /**
-     * The store as the plain backend opens it, with the given cache. Saving less often (every five seconds or 256 MiB
-     * of changes instead of H2's every second or 19 MiB) encoded a third as many pages in a 300,000-event rebuild, but
-     * the unsaved pages nearly doubled the peak heap of a million-event rebuild and made it slower (56.5 s against
-     * 49.4 s; docs/benchmarks.md): H2's settings stay.
-     */
-    private static MVStore open(String file, int cacheMegabytes) {
-        return new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
+        super(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
     }
 
     @Override
@@ -70,77 +47,20 @@ final class EmbeddedBackend extends H2Backend {
             super(name, store, cursors);
         }
 
-        /** As the plain backend does (same map names), with documents stored as {@link DocumentType} does. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-            MVStore store = getMvStore();
+            MVStore mvStore = getMvStore();
             String name = getFullCollectionNamespace(collection);
-            MVMap<Object, Document> documents = store.openMap(DATA + name,
-                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
-            MVMap<String, Object> meta = store.openMap(META + name);
+            MVMap<Object, Document> documents = mvStore.openMap(DATA + name);
+            MVMap<String, Object> meta = mvStore.openMap(META + name);
             return new Collection(this, collection, options, documents, meta, cursorRegistry);
-        }
-
-        /** As the plain backend does (same map name), with the key order of {@link IndexKeyType}. */
-        @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(
-                    getFullCollectionNamespace(collection) + "._index_" + index,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            return new UniqueIndex(map, index, keys, sparse);
-        }
-    }
-
-    /** The plain backend's unique index (whose constructor the library keeps to itself), on the given map. */
-    private static final class UniqueIndex extends AbstractUniqueIndex<Object> {
-
-        private final MVMap<KeyValue, Object> map;
-
-        UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
-            super(name, keys, sparse);
-            this.map = map;
-        }
-
-        @Override
-        protected Object removeDocument(KeyValue key) {
-            return map.remove(key);
-        }
-
-        @Override
-        protected boolean putKeyPosition(KeyValue key, Object position) {
-            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
-        }
-
-        @Override
-        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-            return map.entrySet();
-        }
-
-        @Override
-        protected Object getPosition(KeyValue key) {
-            return map.get(key);
-        }
-
-        @Override
-        public long getCount() {
-            return map.sizeAsLong();
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return map.isEmpty();
-        }
-
-        @Override
-        public long getDataSize() {
-            return getCount();
         }
     }
 
     /**
-     * The plain collection updates a stored document in place and then puts the same object again. The store's
-     * background writer may be encoding that object at the time (Java serialization did not notice and could write a
-     * half-updated document; BSON encoding fails on the change). Updates here change a copy instead.
+     * The plain collection updates a stored document in place and then puts the same object again, while the store's
+     * background writer may be serializing that very object: it can write a half-updated document to the file, which
+     * the next start reads. Updates here change a copy instead.
      */
     private static final class Collection extends H2Collection {
 
@@ -153,10 +73,7 @@ final class EmbeddedBackend extends H2Backend {
             this.documents = documents;
         }
 
-        /**
-         * No running total of the collection's BSON size (the {@code collStats} figure, which nothing here asks for):
-         * keeping it encoded every document twice per update, about an eighth of the server's time in a rebuild (JFR).
-         */
+        /** No running total of the BSON size for {@code collStats}, which nothing here asks for and costs an encoding per update. */
         @Override
         protected boolean tracksDataSize() {
             return false;
@@ -197,7 +114,7 @@ final class EmbeddedBackend extends H2Backend {
             return stored != null && updating.get() ? stored.cloneDeeply() : stored;
         }
 
-        private <T> T whileUpdating(java.util.function.Supplier<T> work) {
+        private <T> T whileUpdating(Supplier<T> work) {
             updating.set(true);
             try {
                 return work.get();

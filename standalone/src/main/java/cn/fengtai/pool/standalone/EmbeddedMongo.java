@@ -30,11 +30,23 @@ class EmbeddedMongo {
     MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir,
                                     @Value("${pool.embedded-mongo-cache-mb:16}") int cacheMegabytes) throws IOException {
         Files.createDirectories(dataDir);
-        Path file = dataDir.toAbsolutePath().resolve("readmodels.mv");
+        Path file = dataDir.toAbsolutePath().resolve("read-models.mv");
+        forgetEarlierReadModels(dataDir);
         MongoServer server = new MongoServer(new EmbeddedBackend(file.toString(), cacheMegabytes));
         server.bind("127.0.0.1", 0);
         log.info("embedded MongoDB-compatible server on {} with data in {}", server.getLocalAddress(), file);
         return server;
+    }
+
+    /**
+     * Versions before issue 27 stored the read models in their own encoding, which the library cannot read. They are
+     * derived data: without them (and their tokens, kept beside them) the processors fold every event again at start.
+     */
+    private static void forgetEarlierReadModels(Path dataDir) throws IOException {
+        Path earlier = dataDir.toAbsolutePath().resolve("readmodels.mv");
+        if (Files.deleteIfExists(earlier)) {
+            log.info("deleted {} of an earlier version: the read models are rebuilt from the events", earlier);
+        }
     }
 
     @Bean

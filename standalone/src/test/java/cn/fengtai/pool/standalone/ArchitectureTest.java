@@ -25,11 +25,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule neitherSideImportsTheLauncher = noClasses()
-            .that().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..", "cn.fengtai.pool.events..")
+            .that().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..", "cn.fengtai.pool.events..",
+                    "cn.fengtai.pool.wiring..")
             .should().dependOnClassesThat().resideInAPackage("cn.fengtai.pool.standalone..");
 
     @ArchTest
     static final ArchRule eventsDependOnNoSide = noClasses().that().resideInAPackage("cn.fengtai.pool.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..",
+                    "cn.fengtai.pool.wiring..", "org.springframework..", "jakarta..");
+
+    /** The server's shared wiring serves both sides and knows neither. */
+    @ArchTest
+    static final ArchRule wiringDependsOnNoSide = noClasses().that().resideInAPackage("cn.fengtai.pool.wiring..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.fengtai.pool.command..", "cn.fengtai.pool.query..");
 
     /**

@@ -55,7 +55,7 @@ class AxonWiringTest {
 
     @Test
     void appendsGoThroughTheGroupCommit() {
-        var engine = pool.context().getBean(cn.fengtai.pool.events.wiring.SerialAppendEngine.class);
+        var engine = pool.context().getBean(cn.fengtai.pool.wiring.SerialAppendEngine.class);
         assertThat(engine.groupsCommits()).as("the application's pool is Hikari's, so the appender has its own").isTrue();
         long commits = engine.lockTimes().totals().released();
         var command = pool.as("district").post("/api/batches", "{\"id\":\"2031-1\",\"name\":\"分组提交\",\"year\":2031}");

@@ -3,8 +3,8 @@ package cn.fengtai.pool.standalone;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.fengtai.pool.events.wiring.AppendLockTimes;
-import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+import cn.fengtai.pool.wiring.AppendLockTimes;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package cn.fengtai.pool.standalone;
 import cn.fengtai.pool.events.audit.EventChain;
 import cn.fengtai.pool.events.audit.Signatures;
 import cn.fengtai.pool.events.audit.VerifyExport;
-import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
