@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import cn.fengtai.pool.events.audit.EventChain;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import cn.fengtai.pool.events.format.EventJson;
 import cn.fengtai.pool.events.format.ProjectFiledUpcaster;

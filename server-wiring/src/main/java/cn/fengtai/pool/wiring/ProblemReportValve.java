@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

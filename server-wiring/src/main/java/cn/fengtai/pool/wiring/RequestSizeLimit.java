@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

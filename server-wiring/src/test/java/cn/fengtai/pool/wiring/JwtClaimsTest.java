@@ -1,4 +1,4 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.Authentication;

@@ -1,6 +1,6 @@
-package cn.fengtai.pool.events.wiring;
+package cn.fengtai.pool.wiring;
 
-import cn.fengtai.pool.events.wiring.PoolAuthorities.Caller;
+import cn.fengtai.pool.wiring.PoolAuthorities.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.Authentication;
 

@@ -2,7 +2,7 @@ package cn.fengtai.pool.command.dispatch;
 
 import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.command.access.Role;
-import cn.fengtai.pool.events.wiring.PoolAuthorities;
+import cn.fengtai.pool.wiring.PoolAuthorities;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 

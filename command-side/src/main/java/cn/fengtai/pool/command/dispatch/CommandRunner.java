@@ -2,7 +2,7 @@ package cn.fengtai.pool.command.dispatch;
 
 import cn.fengtai.pool.command.access.Actor;
 import cn.fengtai.pool.events.ActorMetaData;
-import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;

@@ -1,7 +1,7 @@
 package cn.fengtai.pool.command.web;
 
 import cn.fengtai.pool.command.refusal.Refusal;
-import cn.fengtai.pool.events.wiring.StoreFailures;
+import cn.fengtai.pool.wiring.StoreFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -1,7 +1,7 @@
 package cn.fengtai.pool.query.access;
 
-import cn.fengtai.pool.events.wiring.PoolAuthorities;
-import cn.fengtai.pool.events.wiring.PoolAuthorities.Caller;
+import cn.fengtai.pool.wiring.PoolAuthorities;
+import cn.fengtai.pool.wiring.PoolAuthorities.Caller;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Collection;

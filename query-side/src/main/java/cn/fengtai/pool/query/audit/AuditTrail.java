@@ -3,7 +3,7 @@ package cn.fengtai.pool.query.audit;
 import cn.fengtai.pool.events.audit.Checkpoint;
 import cn.fengtai.pool.events.audit.EventChain;
 import cn.fengtai.pool.events.audit.Signatures;
-import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -10,7 +10,7 @@ import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.Csv;
 import cn.fengtai.pool.query.access.ReadingRules;
-import cn.fengtai.pool.events.wiring.PoolAuthorities;
+import cn.fengtai.pool.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
 package cn.fengtai.pool.query.statistics;
 
 import cn.fengtai.pool.events.batch.BatchCreated;
-import cn.fengtai.pool.events.wiring.SerialAppendEngine;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 import cn.fengtai.pool.query.appeal.AppealTrends;
 import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.appeal.AppealVolumeView;

@@ -3,7 +3,7 @@ package cn.fengtai.pool.query.stream;
 import cn.fengtai.pool.events.EventTypes;
 import cn.fengtai.pool.events.project.DepartmentsSummoned;
 import cn.fengtai.pool.events.project.ProjectFiled;
-import cn.fengtai.pool.events.wiring.PoolAuthorities.Caller;
+import cn.fengtai.pool.wiring.PoolAuthorities.Caller;
 import cn.fengtai.pool.query.access.ReadingRules;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
