@@ -115,4 +115,10 @@ public class EventStoreAutoConfiguration {
                                          @Value("${pool.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
         return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).fetchDelay(fetchDelayMillis).build();
     }
+
+    /** The appends' meters ({@code pool.events.appended}, {@code pool.append.lock.*}), bound by Spring Boot. */
+    @Bean
+    public AppendLockTimes appendLockTimes(SerialAppendEngine eventStorageEngine) {
+        return eventStorageEngine.lockTimes();
+    }
 }

@@ -59,6 +59,7 @@ public class PoolSecurityAutoConfiguration {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("DISTRICT", "AUDITOR")
                         // HEAD as GET: the same answer without its body.
                         .requestMatchers(HttpMethod.GET, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()

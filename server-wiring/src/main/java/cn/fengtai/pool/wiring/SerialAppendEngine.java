@@ -109,7 +109,11 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         jdbc.update(LOCK);
         long locked = System.nanoTime();
         lockTimes.waited(locked - asked);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) heldUntilCompletion(locked);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            heldUntilCompletion(locked, events.size());
+        } else {
+            lockTimes.stored(events.size());
+        }
         super.appendEvents(events, serializer);
         ChainLinks.extend(jdbc);
     }
@@ -133,12 +137,16 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         });
     }
 
-    /** Counts the lock as held from {@code locked} until the current transaction ends (the row lock is released then). */
-    private void heldUntilCompletion(long locked) {
+    /**
+     * Counts the lock as held from {@code locked} until the current transaction ends (the row lock is released then),
+     * and the events as stored if it commits.
+     */
+    private void heldUntilCompletion(long locked, int events) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 lockTimes.held(System.nanoTime() - locked);
+                if (status == STATUS_COMMITTED) lockTimes.stored(events);
             }
         });
     }
@@ -155,9 +163,9 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
             appenderJdbc.update(LOCK);
             long locked = System.nanoTime();
             parts.forEach(part -> lockTimes.waited(locked - part.since));
-            heldUntilCompletion(locked);
             List<EventMessage<?>> events = new ArrayList<>();
             parts.forEach(part -> events.addAll(part.events));
+            heldUntilCompletion(locked, events.size());
             // One batch for the whole group; if it fails, the group commit writes each part alone, and the failing
             // part's caller gets Axon's reading of the failure (a conflict, an aggregate that exists already).
             appenderJdbc.execute((ConnectionCallback<Void>) connection -> {

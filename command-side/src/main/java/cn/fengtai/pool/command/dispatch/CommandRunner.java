@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,11 +39,14 @@ public class CommandRunner {
     private final CommandGateway gateway;
     private final TransactionTemplate transaction;
     private final IdempotencyStore idempotency;
+    private final CommandMeters meters;
 
-    CommandRunner(CommandGateway gateway, PlatformTransactionManager transactionManager, IdempotencyStore idempotency) {
+    CommandRunner(CommandGateway gateway, PlatformTransactionManager transactionManager, IdempotencyStore idempotency,
+                  CommandMeters meters) {
         this.gateway = gateway;
         this.transaction = new TransactionTemplate(transactionManager);
         this.idempotency = idempotency;
+        this.meters = meters;
     }
 
     /**
@@ -49,21 +54,28 @@ public class CommandRunner {
      */
     public CommandAnswer run(Actor actor, String idempotencyKey, String request, Function<Sender, CommandAnswer> work) {
         for (int attempt = 1; ; attempt++) {
+            List<String> sent = new ArrayList<>();
             try {
-                return runOnce(actor, idempotencyKey, request, work);
+                CommandAnswer answer = runOnce(actor, idempotencyKey, request, work, sent);
+                meters.committed(sent);
+                return answer;
             } catch (ConcurrencyException | DeadlockException conflict) {
+                meters.conflicted(sent);
                 // Another request changed one of the same aggregates and committed first (another process), or two
                 // requests locked two aggregates in opposite order and this one was chosen to give way. Nothing of
                 // this attempt was stored, so running it again on the fresh state is safe; after a few tries the
                 // client decides.
                 if (attempt == ATTEMPTS) throw conflict;
+            } catch (RuntimeException failure) {
+                meters.failed(sent, failure);
+                throw failure;
             }
         }
     }
 
     private CommandAnswer runOnce(Actor actor, String idempotencyKey, String request,
-                                  Function<Sender, CommandAnswer> work) {
-        Sender sender = senderFor(actor, idempotencyKey);
+                                  Function<Sender, CommandAnswer> work, List<String> sent) {
+        Sender sender = senderFor(actor, idempotencyKey, sent);
         if (idempotencyKey == null) {
             return transaction.execute(status -> work.apply(sender));
         }
@@ -95,13 +107,14 @@ public class CommandRunner {
         });
     }
 
-    private Sender senderFor(Actor actor, String idempotencyKey) {
+    private Sender senderFor(Actor actor, String idempotencyKey, List<String> sent) {
         Map<String, Object> metaData = actor.asMetaData();
         metaData.put("traceId", UUID.randomUUID().toString());
         if (idempotencyKey != null) metaData.put(ActorMetaData.IDEMPOTENCY_KEY, idempotencyKey);
         return new Sender() {
             @Override
             public <R> R send(Object command) {
+                sent.add(command.getClass().getSimpleName());
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             }
         };

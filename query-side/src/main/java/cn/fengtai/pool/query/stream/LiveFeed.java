@@ -1,5 +1,8 @@
 package cn.fengtai.pool.query.stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +33,7 @@ import java.util.function.Predicate;
  * behind is closed and resumes with {@code Last-Event-ID}, missing nothing.
  */
 @Component
-public class LiveFeed implements SmartLifecycle {
+public class LiveFeed implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final int PAGE = 200;
@@ -53,6 +56,13 @@ public class LiveFeed implements SmartLifecycle {
         this.feed = feed;
         this.heartbeatMillis = heartbeatMillis;
         this.maxLag = maxLag;
+    }
+
+    /** {@code pool.stream.subscribers}: the Server-Sent Events connections open now. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("pool.stream.subscribers", subscribers, Set::size)
+                .description("Server-Sent Events connections open now").register(registry);
     }
 
     private final class Subscriber {
