@@ -1,6 +1,7 @@
 package cn.fengtai.pool.query;
 
 import com.mongodb.client.MongoClient;
+import cn.fengtai.pool.query.readmodel.EventLogContext;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
 import cn.fengtai.pool.query.project.ProjectDocument;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
@@ -121,6 +122,7 @@ public class QueryConfiguration {
     void processors(EventProcessingConfigurer processing,
                     @Value("${pool.projections.batch-size:10000}") int batchSize,
                     @Value("${pool.projections.axon-defaults:false}") boolean axonDefaults) {
+        processing.registerDefaultHandlerInterceptor((configuration, name) -> new EventLogContext());
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new FlushAtBatchEnd());
         processing.usingTrackingEventProcessors();
         processing.registerDefaultTransactionManager(configuration -> NoTransactionManager.instance());

@@ -7,6 +7,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -34,15 +39,18 @@ import java.util.function.Function;
 @Component
 public class CommandRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
     private static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final TransactionTemplate transaction;
     private final IdempotencyStore idempotency;
     private final CommandMeters meters;
+    private final ObjectProvider<Tracer> tracer;
 
     CommandRunner(CommandGateway gateway, PlatformTransactionManager transactionManager, IdempotencyStore idempotency,
-                  CommandMeters meters) {
+                  CommandMeters meters, ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
         this.gateway = gateway;
         this.transaction = new TransactionTemplate(transactionManager);
         this.idempotency = idempotency;
@@ -58,9 +66,11 @@ public class CommandRunner {
             try {
                 CommandAnswer answer = runOnce(actor, idempotencyKey, request, work, sent);
                 meters.committed(sent);
+                log.debug("{} accepted: {} version {}", sent, answer.id(), answer.version());
                 return answer;
             } catch (ConcurrencyException | DeadlockException conflict) {
                 meters.conflicted(sent);
+                log.info("{} lost to a concurrent change (attempt {} of {})", sent, attempt, ATTEMPTS);
                 // Another request changed one of the same aggregates and committed first (another process), or two
                 // requests locked two aggregates in opposite order and this one was chosen to give way. Nothing of
                 // this attempt was stored, so running it again on the fresh state is safe; after a few tries the
@@ -68,6 +78,7 @@ public class CommandRunner {
                 if (attempt == ATTEMPTS) throw conflict;
             } catch (RuntimeException failure) {
                 meters.failed(sent, failure);
+                log.info("{} refused or failed: {}", sent, failure.getClass().getSimpleName());
                 throw failure;
             }
         }
@@ -109,7 +120,7 @@ public class CommandRunner {
 
     private Sender senderFor(Actor actor, String idempotencyKey, List<String> sent) {
         Map<String, Object> metaData = actor.asMetaData();
-        metaData.put("traceId", UUID.randomUUID().toString());
+        traceparent().ifPresent(traceparent -> metaData.put(ActorMetaData.TRACEPARENT, traceparent));
         if (idempotencyKey != null) metaData.put(ActorMetaData.IDEMPOTENCY_KEY, idempotencyKey);
         return new Sender() {
             @Override
@@ -118,6 +129,16 @@ public class CommandRunner {
                 return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             }
         };
+    }
+
+    /** The request's W3C trace context (taken from its {@code traceparent} header, or begun by it). */
+    private Optional<String> traceparent() {
+        Tracer tracer = this.tracer.getIfAvailable();
+        Span span = tracer == null ? null : tracer.currentSpan();
+        if (span == null) return Optional.empty();
+        TraceContext context = span.context();
+        boolean sampled = Boolean.TRUE.equals(context.sampled());
+        return Optional.of("00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00"));
     }
 
     private static String sha256(String text) {

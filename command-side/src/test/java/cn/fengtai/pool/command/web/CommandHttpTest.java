@@ -30,6 +30,10 @@ class CommandHttpTest {
     Environment environment;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    cn.fengtai.pool.command.dispatch.IdempotencyRetention retention;
     Http anonymous;
     Http district;
     Http finance;
@@ -314,6 +318,23 @@ class CommandHttpTest {
             Http.Answer other = district.post("/api/projects/" + id + "/reject", "{\"reason\":\"b\"}", "key-reject-1");
             assertThat(other.status()).isEqualTo(422);
             assertThat(district.post("/api/projects/" + id + "/reject", "{\"reason\":\"a\"}", "key-reject-1").version()).isEqualTo(1);
+        }
+
+        @Test
+        void keysOlderThanTheRetentionAreForgottenAndNewerOnesKept() {
+            String body = "{\"id\":\"2031-%d\",\"name\":\"x\",\"year\":2031}";
+            district.post("/api/batches", body.formatted(1), "key-old-1");
+            district.post("/api/batches", body.formatted(2), "key-new-1");
+            jdbc.update("UPDATE command_idempotency SET recorded_at = ? WHERE idempotency_key = 'key-old-1'",
+                    java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(8))));
+
+            assertThat(retention.purge()).isEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT idempotency_key FROM command_idempotency WHERE idempotency_key LIKE 'key-%-1'",
+                    String.class)).doesNotContain("key-old-1").contains("key-new-1");
+            // Within the retention the key still answers as before; the forgotten one is a new request (refused: the
+            // batch exists), not the old answer.
+            assertThat(district.post("/api/batches", body.formatted(2), "key-new-1").status()).isEqualTo(201);
+            assertThat(district.post("/api/batches", body.formatted(1), "key-old-1").status()).isEqualTo(409);
         }
 
         @Test

@@ -113,6 +113,7 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         document.stamp(sequence, position, message.getTimestamp());
         afterFold(document, position, pending.extra);
         pending.documents.put(id, document);
+        if (log.isDebugEnabled()) log.debug("{} {} folded {} at position {}", name, id, message.getPayloadType().getSimpleName(), position);
         if (pending.immediate) {
             pending.flush();
         }

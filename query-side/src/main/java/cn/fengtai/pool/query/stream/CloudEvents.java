@@ -24,7 +24,8 @@ import java.time.ZoneOffset;
  * A stored event as a CloudEvents 1.0 JSON event (the official Java SDK): {@code id} is the event's own identifier,
  * {@code subject} the aggregate id, {@code type} the versioned reverse-DNS type of {@link EventTypes}, {@code dataschema}
  * the JSON Schema of its data, and the extensions {@code position} (global order, what a client resumes after),
- * {@code sequence} and {@code aggregatetype}, plus who did it ({@code actoruser}, {@code actorrole}, ...).
+ * {@code sequence} and {@code aggregatetype}, plus who did it ({@code actoruser}, {@code actorrole}, ...) and the W3C {@code traceparent} of the request that caused it
+ * (CloudEvents' distributed tracing extension).
  */
 @Component
 public class CloudEvents {
@@ -78,6 +79,7 @@ public class CloudEvents {
         extension(builder, "actorrole", message.getMetaData().get(ActorMetaData.ROLE));
         extension(builder, "actorstreet", message.getMetaData().get(ActorMetaData.STREET));
         extension(builder, "actordepartment", message.getMetaData().get(ActorMetaData.DEPARTMENT));
+        extension(builder, "traceparent", message.getMetaData().get(ActorMetaData.TRACEPARENT));
         CloudEvent event = builder.build();
         String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8), subject,
