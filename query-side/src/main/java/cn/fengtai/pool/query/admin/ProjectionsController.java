@@ -6,7 +6,6 @@ import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import cn.fengtai.pool.query.readmodel.ParkedEvents;
-import cn.fengtai.pool.query.readmodel.ReadModelIndexes;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.web.NotFound;
@@ -31,11 +30,7 @@ import java.util.Map;
 
 /**
  * Operators see where each read model stands against the event store's head, and rebuild one from the events without
- * taking it away: the processor is stopped, a new generation of the read model is started ({@link ReadModels}), the
- * token is reset and the processor replays from the first event into the new generation while queries keep reading
- * the old one. When the replay has reached the head the rebuild started at, the new generation answers and the old
- * collections are dropped at the next start (the switch is the projection's: {@code FoldingProjection}). Only
- * district operators may rebuild; auditors may look.
+ * taking it away ({@link Rebuilds}). Only district operators may rebuild; auditors may look.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -49,20 +44,20 @@ class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final EventFeed feed;
     private final ReadModels readModels;
-    private final ReadModelIndexes indexes;
     private final ParkedEvents parked;
+    private final Rebuilds rebuilds;
     /** Each read model's projection, which knows the collections of its generations. */
     private final Map<String, FoldingProjection<?>> projections = new LinkedHashMap<>();
 
     ProjectionsController(EventProcessingConfiguration processing, EventFeed feed, ReadModels readModels,
-                          ReadModelIndexes indexes, List<FoldingProjection<?>> projections,
-                          ParkedEvents parked) {
+                          List<FoldingProjection<?>> projections,
+                          ParkedEvents parked, Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
         this.parked = parked;
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.processing = processing;
         this.feed = feed;
         this.readModels = readModels;
-        this.indexes = indexes;
     }
 
     /**
@@ -107,23 +102,7 @@ class ProjectionsController {
 
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Projection> rebuild(@PathVariable String name) {
-        StreamingEventProcessor processor = processor(name);
-        long head = feed.head();
-        processor.shutDown();
-        ReadModels.State before = readModels.state(name);
-        if (before.building() != null) {
-            // A rebuild that had not finished: its generation is abandoned for the new one.
-            projections.get(name).collections(ReadModels.State.suffix(before.building())).forEach(readModels::drop);
-        }
-        ReadModels.State state = readModels.startRebuild(name, head);
-        indexes.ensure(name, state.writingSuffix());
-        log.info("rebuilding read model {} from the events into generation {} (up to position {}); generation {} "
-                + "answers until then", name, state.building(), head, state.active());
-        processor.resetTokens();
-        if (head < 0) {
-            projections.get(name).switchTo(state, head);
-        }
-        processor.start();
+        long head = rebuilds.start(name, processor(name));
         return ResponseEntity.accepted().body(status(name, head));
     }
 

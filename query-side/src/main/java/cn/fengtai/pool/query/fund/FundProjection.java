@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.fund;
 
+import cn.fengtai.pool.events.fund.FundCreated;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 public class FundProjection extends FoldingProjection<FundView> {
 
     public static final String NAME = "funds";
+    public static final String EVENTS = FundCreated.class.getPackageName();
 
     public FundProjection(MongoTemplate mongo) {
-        super(mongo, FundView.class, "cn.fengtai.pool.events.fund", FundView::new, FundView::apply);
+        super(mongo, FundView.class, EVENTS, FundView::new, FundView::apply);
     }
 }

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.query.appeal.ProjectImpact;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.events.reference.ReferenceCodes;
 
@@ -16,7 +17,8 @@ public record ProjectDetail(String id, String street, String streetName, String 
                             BigDecimal estimatedCost, BigDecimal fundedAmount, Boolean fundedAtStart,
                             BigDecimal actualCost, String summary, int progress, List<DepartmentView> departments,
                             String rating, String reason, List<String> appealRefs, LocalDate filedOn,
-                            LocalDate completedOn, Instant filedAt, Instant updatedAt, long version) {
+                            LocalDate completedOn, Instant filedAt, Instant updatedAt, long version,
+                            List<Funding> fundings, ProjectImpact.Verdict impact) {
 
     static ProjectDetail of(ProjectView v, LocalDate today) {
         return new ProjectDetail(v.id(), v.street(), ReferenceCodes.streets().get(v.street()), v.community(),
@@ -24,7 +26,15 @@ public record ProjectDetail(String id, String street, String streetName, String 
                 v.currentBatch(), v.carriedOver(), v.responsibleUnit(), v.deadline(), v.overdue(today), v.tasks(),
                 v.estimatedCost(), v.fundedAmount(), v.fundedAtStart(), v.actualCost(), v.summary(), v.progress(),
                 v.departments(), v.rating(), v.reason(), v.appealRefs(), v.filedOn(), v.completedOn(), v.filedAt(),
-                v.updatedAt(), v.version());
+                v.updatedAt(), v.version(), List.copyOf(v.fundings()), null);
+    }
+
+    /** With what its appeals did after it ({@code impact}: detail only, lists leave it out). */
+    ProjectDetail withImpact(ProjectImpact.Verdict verdict) {
+        return new ProjectDetail(id, street, streetName, community, title, description, category, issueTypes, channel,
+                status, batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
+                fundedAmount, fundedAtStart, actualCost, summary, progress, departments, rating, reason, appealRefs,
+                filedOn, completedOn, filedAt, updatedAt, version, fundings, verdict);
     }
 
     /**
@@ -38,6 +48,6 @@ public record ProjectDetail(String id, String street, String streetName, String 
         return new ProjectDetail(id, street, streetName, community, title, null, category, issueTypes, channel, status,
                 batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
                 fundedAmount, fundedAtStart, actualCost, summary, progress, publicDepartments, rating, null, List.of(),
-                filedOn, completedOn, filedAt, updatedAt, version);
+                filedOn, completedOn, filedAt, updatedAt, version, fundings, impact);
     }
 }

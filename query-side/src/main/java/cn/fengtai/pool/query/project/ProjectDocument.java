@@ -48,6 +48,7 @@ public enum ProjectDocument implements Converter<ProjectView, Document> {
         put(document, "deadline", date(view.deadline()));
         put(document, "tasks", copy(view.tasks()));
         put(document, "fundedAmount", amount(view.fundedAmount()));
+        put(document, "fundings", fundings(view.fundings()));
         put(document, "actualCost", amount(view.actualCost()));
         put(document, "summary", view.summary());
         document.put("progress", view.progress());
@@ -75,6 +76,17 @@ public enum ProjectDocument implements Converter<ProjectView, Document> {
             document.put("reportedIn", department.reportedIn());
             put(document, "reportedInOn", date(department.reportedInOn()));
             put(document, "commitment", department.commitment());
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    private static List<Document> fundings(List<Funding> fundings) {
+        List<Document> documents = new ArrayList<>(fundings.size());
+        for (Funding funding : fundings) {
+            Document document = new Document();
+            put(document, "fund", funding.fund());
+            put(document, "amount", amount(funding.amount()));
             documents.add(document);
         }
         return documents;

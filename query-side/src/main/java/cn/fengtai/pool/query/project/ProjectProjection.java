@@ -199,6 +199,12 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         return index.written(documents, generation);
     }
 
+    /** 2: each project keeps what each fund allocated to it ({@link ProjectView#fundings}). */
+    @Override
+    public int shape() {
+        return 2;
+    }
+
     @Override
     protected List<String> otherCollections(String suffix) {
         return List.of(STATISTICS + suffix, StatisticsCheckpoints.COLLECTION + suffix);

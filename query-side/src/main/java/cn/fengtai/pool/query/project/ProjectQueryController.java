@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.query.appeal.ProjectImpact;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.query.history.EventHistory;
@@ -42,14 +43,19 @@ class ProjectQueryController {
     private final EventHistory history;
     private final ObjectMapper eventJson;
     private final Clock clock;
+    private final PastProjects past;
+    private final ImpactOfProjects impact;
 
     ProjectQueryController(MongoTemplate mongo, ReadModels readModels, ProjectListIndex index, EventHistory history,
+                           PastProjects past, ImpactOfProjects impact,
                            @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
                            @Value("${pool.zone:Asia/Shanghai}") String zone) {
         this.mongo = mongo;
         this.readModels = readModels;
         this.index = index;
         this.history = history;
+        this.past = past;
+        this.impact = impact;
         this.eventJson = eventJson;
         this.clock = Clock.system(ZoneId.of(zone));
     }
@@ -103,18 +109,21 @@ class ProjectQueryController {
         Instant at = Params.instant("asOf", asOf);
         PoolAuthorities.Caller caller = ReadingRules.caller();
         if (at != null) ReadingRules.requirePast(caller);
-        ProjectView view = at != null ? asOf(projectId, at) : awaitVersion(projectId, minVersion);
+        ProjectView view = at != null ? past.at(projectId, at) : awaitVersion(projectId, minVersion);
         if (view == null || !ReadingRules.maySee(caller, view.street(), !view.batches().isEmpty())) {
             throw new NotFound("no project has the id '" + projectId + "'");
         }
         boolean inspected = mayInspect(caller, view);
         // The validator names the representation: a full view and the public one of the same version differ, so an
         // anonymous 304 never confirms a body only a signed-in reader was given (and caches keep them apart: Vary).
-        String etag = "\"" + view.version() + (inspected ? "" : "-public") + (at != null ? "@" + at : "") + "\"";
+        // The impact moves with the appeal counts, not with the project's version: it is part of the validator too.
+        ProjectImpact.Verdict verdict = impact.of(view, ImpactOfProjects.DEFAULT_MONTHS, at).verdict();
+        String etag = "\"" + view.version() + (inspected ? "" : "-public") + "-" + verdict.ordinal()
+                + (at != null ? "@" + at : "") + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        ProjectDetail detail = ProjectDetail.of(view, LocalDate.now(clock));
+        ProjectDetail detail = ProjectDetail.of(view, LocalDate.now(clock)).withImpact(verdict);
         // Not yet at the version asked for: the view as it is, said to be behind (202, ask again), never a plain 200.
         boolean behind = at == null && minVersion != null && view.version() < minVersion;
         return (behind ? ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, "1") : ResponseEntity.ok())
@@ -185,16 +194,4 @@ class ProjectQueryController {
         return view;
     }
 
-    private ProjectView asOf(String id, Instant at) {
-        ProjectView view = new ProjectView();
-        boolean any = false;
-        for (EventHistory.Stored stored : history.of(id)) {
-            if (stored.message().getTimestamp().isAfter(at)) break;
-            if (view.apply(stored.message().getPayload())) {
-                view.stamp(stored.message().getSequenceNumber(), stored.position(), stored.message().getTimestamp());
-                any = true;
-            }
-        }
-        return any ? view : null;
-    }
 }

@@ -38,6 +38,7 @@ public class ProjectView extends VersionedView {
     private LocalDate deadline;
     private List<String> tasks = new ArrayList<>();
     private BigDecimal fundedAmount = BigDecimal.ZERO;
+    private List<Funding> fundings = new ArrayList<>();
     private BigDecimal actualCost;
     private String summary;
     private int progress;
@@ -76,6 +77,7 @@ public class ProjectView extends VersionedView {
             reason = e.reason();
         } else if (event instanceof ProjectFunded e) {
             fundedAmount = e.totalFunded();
+            fund(e.fund(), e.amount());
             if (status == ProjectStatus.APPROVED) status = ProjectStatus.FUNDED;
         } else if (event instanceof ProjectStarted e) {
             fundedAtStart = e.funded();
@@ -107,6 +109,16 @@ public class ProjectView extends VersionedView {
             return false;
         }
         return true;
+    }
+
+    private void fund(String fund, BigDecimal amount) {
+        for (int i = 0; i < fundings.size(); i++) {
+            if (Objects.equals(fundings.get(i).fund(), fund)) {
+                fundings.set(i, fundings.get(i).plus(amount));
+                return;
+            }
+        }
+        fundings.add(new Funding(fund, amount == null ? BigDecimal.ZERO : amount));
     }
 
     /** Records which stored event this view now reflects. */
@@ -152,4 +164,6 @@ public class ProjectView extends VersionedView {
     public LocalDate filedOn() { return filedOn; }
     public LocalDate completedOn() { return completedOn; }
     public Instant filedAt() { return filedAt; }
+    /** Per fund, what it allocated to this project. */
+    public List<Funding> fundings() { return fundings; }
 }

@@ -148,6 +148,15 @@ public abstract class FoldingProjection<T extends Versioned> implements EventMes
         return List.of();
     }
 
+    /**
+     * The shape of the documents this projection writes. Raise it when a change of the fold or of the documents' fields
+     * needs the documents written again from the events: at start, a read model of an older shape is rebuilt
+     * (blue/green, as by the operators' rebuild) while the old generation keeps answering.
+     */
+    public int shape() {
+        return 1;
+    }
+
     /** The read model's name: its processing group. */
     public String name() {
         return name;

@@ -79,8 +79,10 @@ public class ReadModels {
     public State state(String name) {
         Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", name)).first();
         if (stored == null) return new State(name, 1, null, -1);
-        return new State(name, stored.getInteger("active"), stored.getInteger("building"),
-                stored.get("target", Number.class).longValue());
+        Number target = stored.get("target", Number.class);
+        // A read model that only recorded its shape so far ({@link #recordShape}) is generation 1.
+        return new State(name, stored.getInteger("active", 1), stored.getInteger("building"),
+                target == null ? -1 : target.longValue());
     }
 
     /** The state that queries go by: as stored at most {@link #ANSWERING_MAX_AGE_NANOS} ago. */
@@ -113,11 +115,38 @@ public class ReadModels {
 
     /** Starts writing a new generation; the current one keeps answering. */
     public State startRebuild(String name, long target) {
+        return startRebuild(name, target, null);
+    }
+
+    /** As {@link #startRebuild(String, long)}; the new generation's documents have that shape ({@link #shape}). */
+    public State startRebuild(String name, long target, Integer shape) {
         State now = state(name);
         int next = Math.max(now.active(), now.building() == null ? 0 : now.building()) + 1;
         State started = new State(name, now.active(), next, target);
         save(started);
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", name), Updates.set("buildingShape", shape));
         return started;
+    }
+
+    /**
+     * The shape of the documents of the generation that answers ({@code FoldingProjection#shape}), or null when none
+     * was recorded (read models written before shapes were).
+     */
+    public Integer shape(String name) {
+        Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", name)).first();
+        return stored == null ? null : stored.getInteger("shape");
+    }
+
+    /** The shape of the generation being built, or null. */
+    public Integer buildingShape(String name) {
+        Document stored = mongo.getCollection(COLLECTION).find(Filters.eq("_id", name)).first();
+        return stored == null ? null : stored.getInteger("buildingShape");
+    }
+
+    /** Records the shape of the documents of the generation that answers (a new, empty read model's). */
+    public void recordShape(String name, int shape) {
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", name), Updates.set("shape", shape),
+                new UpdateOptions().upsert(true));
     }
 
     /**
@@ -130,10 +159,15 @@ public class ReadModels {
      * @return whether this call made the switch
      */
     public boolean finishRebuild(String name, int generation, List<String> oldCollections) {
+        Integer shape = buildingShape(name);
         boolean switched = mongo.getCollection(COLLECTION).updateOne(
                 Filters.and(Filters.eq("_id", name), Filters.eq("building", generation)),
                 Updates.combine(Updates.set("active", generation), Updates.set("building", null),
                         Updates.addEachToSet("retired", oldCollections))).getModifiedCount() > 0;
+        if (switched && shape != null) {
+            mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", name),
+                    Updates.combine(Updates.set("shape", shape), Updates.unset("buildingShape")));
+        }
         changed(name);
         return switched;
     }
@@ -148,6 +182,11 @@ public class ReadModels {
                 mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", model.get("_id")), Updates.unset("retired"));
             }
         }
+    }
+
+    /** Whether the collection holds any document. */
+    public boolean hasDocuments(String collection) {
+        return mongo.collectionExists(collection) && mongo.getCollection(collection).find().limit(1).first() != null;
     }
 
     /** Drops a collection if it exists (the embedded server logs an error for a missing one). */

@@ -32,7 +32,7 @@ class StatisticsCaching {
         return registration;
     }
 
-    @ControllerAdvice(assignableTypes = StatisticsController.class)
+    @ControllerAdvice(assignableTypes = {StatisticsController.class, SupervisionController.class})
     static class CacheControl implements ResponseBodyAdvice<Object> {
 
         @Override

@@ -36,8 +36,11 @@ class StatisticsController {
     private final ReadModels readModels;
     private final PastPool past;
     private final LiveCounters live;
+    private final ProjectFigures figures;
 
-    StatisticsController(MongoTemplate mongo, ReadModels readModels, PastPool past, LiveCounters live) {
+    StatisticsController(MongoTemplate mongo, ReadModels readModels, PastPool past, LiveCounters live,
+                         ProjectFigures figures) {
+        this.figures = figures;
         this.live = live;
         this.mongo = mongo;
         this.readModels = readModels;
@@ -46,14 +49,15 @@ class StatisticsController {
 
     @GetMapping("/district")
     PoolStatistics.District district(@RequestParam(required = false) String asOf) {
-        return PoolStatistics.district(counters(instant(asOf)));
+        Instant at = instant(asOf);
+        return PoolStatistics.district(counters(at), figures.overdue(at));
     }
 
     @GetMapping("/batches/{id}")
     PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         String batch = requireBatch(Params.code("id", id), at);
-        return PoolStatistics.batch(batch, counters(at));
+        return PoolStatistics.batch(batch, counters(at), figures.overdue(at), figures.impact(batch, at));
     }
 
     /** One row per street office, as API.md has it (optionally for one batch). */
@@ -61,7 +65,7 @@ class StatisticsController {
     List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         Instant at = instant(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
-        return PoolStatistics.streets(b, counters(at));
+        return PoolStatistics.streets(b, counters(at), figures.overdue(at));
     }
 
     @GetMapping("/streets/{code}")
@@ -70,20 +74,20 @@ class StatisticsController {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
         Instant at = instant(asOf);
         String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
-        return PoolStatistics.street(code, b, counters(at));
+        return PoolStatistics.street(code, b, counters(at), figures.overdue(at));
     }
 
     @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
     ResponseEntity<byte[]> streetsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         List<PoolStatistics.Street> streets = streets(batch, asOf);
-        List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount"));
+        List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount", "overdue"));
         for (Category category : Category.values()) {
             header.add(category + " listed");
             header.add(category + " completed");
         }
         List<List<?>> rows = streets.stream().<List<?>>map(r -> {
             List<Object> row = new ArrayList<>(java.util.Arrays.asList(r.street(), r.name(), r.filed(), r.listed(), r.completed(),
-                    r.completionRate(), r.fundedAmount()));
+                    r.completionRate(), r.fundedAmount(), r.overdue()));
             r.byCategory().values().forEach(t -> {
                 row.add(t.listed());
                 row.add(t.completed());
@@ -103,6 +107,8 @@ class StatisticsController {
         rows.add(List.of("carriedOverIn", b.carriedOverIn()));
         rows.add(List.of("carriedOverOut", b.carriedOverOut()));
         rows.add(List.of("streetsAllCompleted", b.streetsAllCompleted()));
+        rows.add(List.of("overdue", b.overdue()));
+        b.impact().forEach((verdict, n) -> rows.add(List.of("impact " + verdict, n)));
         b.byCategory().forEach((category, tally) -> {
             rows.add(List.of(category + " listed", tally.listed()));
             rows.add(List.of(category + " completed", tally.completed()));
@@ -117,6 +123,7 @@ class StatisticsController {
         List<List<?>> rows = new ArrayList<>();
         rows.add(List.of("projects", d.projects()));
         rows.add(List.of("listed", d.listed()));
+        rows.add(List.of("overdue", d.overdue()));
         d.byStatus().forEach((status, n) -> rows.add(List.of(status.name(), n)));
         d.byCategory().forEach((category, n) -> rows.add(List.of(category.name(), n)));
         return Csv.of("district.csv", List.of("figure", "value"), rows);

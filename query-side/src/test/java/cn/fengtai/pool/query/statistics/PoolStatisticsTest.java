@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +56,23 @@ class PoolStatisticsTest {
             project("f", "fengtai", Category.LIVABLE_ENVIRONMENT, "ENVIRONMENT_CLEANUP"),
             project("g", "fengtai", Category.HOUSING, "HOUSE_LEAK", on("g", "2024-1"), new ProjectCancelled("g", "x", DAY, null)));
 
+    /** Three months after every deadline: only d, still in progress on 2024-2, is overdue. */
+    final Overdue overdue = Overdue.of(pool, DAY.plusMonths(3));
+
+    @Test
+    void overdueProjectsAreCountedForTheDistrictTheirBatchAndTheirStreet() {
+        assertThat(PoolStatistics.district(Counters.of(pool), overdue).overdue()).isEqualTo(1);
+        assertThat(PoolStatistics.batch("2024-2", Counters.of(pool), overdue, Map.of()).overdue()).isEqualTo(1);
+        assertThat(PoolStatistics.batch("2024-1", Counters.of(pool), overdue, Map.of()).overdue()).isZero();
+        assertThat(PoolStatistics.street("changxindian", null, Counters.of(pool), overdue).overdue()).isEqualTo(1);
+        assertThat(PoolStatistics.street("changxindian", "2024-1", Counters.of(pool), overdue).overdue()).isZero();
+        assertThat(PoolStatistics.street("xiluoyuan", null, Counters.of(pool), overdue).overdue()).isZero();
+        assertThat(Overdue.of(pool, DAY).total()).as("on the deadline itself nothing is late yet").isZero();
+    }
+
     @Test
     void district() {
-        PoolStatistics.District district = PoolStatistics.district(Counters.of(pool));
+        PoolStatistics.District district = PoolStatistics.district(Counters.of(pool), overdue);
         assertThat(district.projects()).isEqualTo(7);
         assertThat(district.listed()).isEqualTo(5);
         assertThat(district.byStatus()).containsEntry(ProjectStatus.COMPLETED, 3L).containsEntry(ProjectStatus.REJECTED, 1L)
@@ -69,9 +84,9 @@ class PoolStatisticsTest {
 
     @Test
     void batchTotalsAddUpToMoreThanTheDistinctProjects() {
-        PoolStatistics.Batch first = PoolStatistics.batch("2024-1", Counters.of(pool));
-        PoolStatistics.Batch second = PoolStatistics.batch("2024-2", Counters.of(pool));
-        assertThat(first.listed() + second.listed()).isEqualTo(6).isGreaterThan(PoolStatistics.district(Counters.of(pool)).listed());
+        PoolStatistics.Batch first = PoolStatistics.batch("2024-1", Counters.of(pool), overdue, Map.of());
+        PoolStatistics.Batch second = PoolStatistics.batch("2024-2", Counters.of(pool), overdue, Map.of());
+        assertThat(first.listed() + second.listed()).isEqualTo(6).isGreaterThan(PoolStatistics.district(Counters.of(pool), overdue).listed());
 
         assertThat(first.listed()).isEqualTo(4);
         assertThat(first.completed()).isEqualTo(2);
@@ -94,7 +109,7 @@ class PoolStatisticsTest {
 
     @Test
     void streets() {
-        List<PoolStatistics.Street> rows = PoolStatistics.streets(null, Counters.of(pool));
+        List<PoolStatistics.Street> rows = PoolStatistics.streets(null, Counters.of(pool), overdue);
         assertThat(rows).hasSize(26);
         PoolStatistics.Street xiluoyuan = rows.stream().filter(r -> r.street().equals("xiluoyuan")).findFirst().orElseThrow();
         assertThat(xiluoyuan.name()).isEqualTo("西罗园街道");
@@ -104,19 +119,19 @@ class PoolStatisticsTest {
         assertThat(xiluoyuan.completionRate()).isEqualByComparingTo("1");
         assertThat(xiluoyuan.fundedAmount()).isEqualByComparingTo("100.50");
 
-        PoolStatistics.Street fengtai = PoolStatistics.street("fengtai", null, Counters.of(pool));
+        PoolStatistics.Street fengtai = PoolStatistics.street("fengtai", null, Counters.of(pool), overdue);
         assertThat(fengtai.filed()).isEqualTo(3);
         assertThat(fengtai.listed()).isEqualTo(1);
         assertThat(fengtai.completed()).isZero();
 
-        PoolStatistics.Street changxindianFirst = PoolStatistics.street("changxindian", "2024-1", Counters.of(pool));
+        PoolStatistics.Street changxindianFirst = PoolStatistics.street("changxindian", "2024-1", Counters.of(pool), overdue);
         assertThat(changxindianFirst.listed()).isEqualTo(1);
         assertThat(changxindianFirst.completed()).isZero();
-        PoolStatistics.Street changxindianSecond = PoolStatistics.street("changxindian", "2024-2", Counters.of(pool));
+        PoolStatistics.Street changxindianSecond = PoolStatistics.street("changxindian", "2024-2", Counters.of(pool), overdue);
         assertThat(changxindianSecond.listed()).isEqualTo(2);
         assertThat(changxindianSecond.completed()).isEqualTo(1);
 
-        PoolStatistics.Street nobody = PoolStatistics.street("wangzuo", null, Counters.of(pool));
+        PoolStatistics.Street nobody = PoolStatistics.street("wangzuo", null, Counters.of(pool), overdue);
         assertThat(nobody.listed()).isZero();
         assertThat(nobody.completionRate()).isNull();
     }

@@ -1,0 +1,95 @@
+package cn.fengtai.pool.query.statistics;
+
+import cn.fengtai.pool.events.ProjectStatus;
+import cn.fengtai.pool.query.appeal.ProjectImpact;
+import cn.fengtai.pool.query.project.ImpactOfProjects;
+import cn.fengtai.pool.query.project.PastProjects;
+import cn.fengtai.pool.query.project.ProjectProjection;
+import cn.fengtai.pool.query.project.ProjectView;
+import cn.fengtai.pool.query.readmodel.ReadModelConversions;
+import cn.fengtai.pool.query.readmodel.ReadModels;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The projects a figure is made of, from the projects read model now or, at a past instant, as they stood then
+ * ({@link PastProjects}), with the same test for both, so a figure {@code asOf} is what the live one said then.
+ */
+@Component
+class ProjectFigures {
+
+    private final MongoTemplate mongo;
+    private final ReadModels readModels;
+    private final PastProjects past;
+    private final ImpactOfProjects impact;
+    private final ZoneId zone;
+
+    ProjectFigures(MongoTemplate mongo, ReadModels readModels, PastProjects past, ImpactOfProjects impact,
+                   @Value("${pool.zone:Asia/Shanghai}") String zone) {
+        this.mongo = mongo;
+        this.readModels = readModels;
+        this.past = past;
+        this.impact = impact;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** The day a figure is counted on: today, or the day of the instant asked about. */
+    LocalDate day(Instant at) {
+        return at == null ? LocalDate.now(Clock.system(zone)) : LocalDate.ofInstant(at, zone);
+    }
+
+    Overdue overdue(Instant at) {
+        LocalDate day = day(at);
+        Criteria live = Criteria.where("status").in((Object[]) names(Overdue.UNFINISHED))
+                .and("deadline").lt(ReadModelConversions.day(day));
+        return Overdue.of(projects(live, p -> p.overdue(day), at), day);
+    }
+
+    /** What the appeals of a batch's completed projects did after them. */
+    Map<ProjectImpact.Verdict, Long> impact(String batch, Instant at) {
+        Criteria live = Criteria.where("batches").is(batch).and("status").is(ProjectStatus.COMPLETED.name());
+        return impact.summary(projects(live, p -> p.batches().contains(batch) && p.status() == ProjectStatus.COMPLETED, at), at);
+    }
+
+    /** Projects on a batch's list that were neither rejected nor cancelled: those that cover their appeals. */
+    List<ProjectView> listed(Instant at) {
+        Criteria live = Criteria.where("batches.0").exists(true)
+                .and("status").nin(ProjectStatus.REJECTED.name(), ProjectStatus.CANCELLED.name());
+        return projects(live, p -> !p.batches().isEmpty() && p.status() != ProjectStatus.REJECTED
+                && p.status() != ProjectStatus.CANCELLED, at);
+    }
+
+    /** Projects that summoned at least one department. */
+    List<ProjectView> summoning(Instant at) {
+        return projects(Criteria.where("departments.0").exists(true), p -> !p.departments().isEmpty(), at);
+    }
+
+    /** Projects a fund allocated money to. */
+    List<ProjectView> fundedBy(String fund, Instant at) {
+        return projects(Criteria.where("fundings.fund").is(fund),
+                p -> p.fundings().stream().anyMatch(f -> fund.equals(f.fund())), at);
+    }
+
+    private List<ProjectView> projects(Criteria live, Predicate<ProjectView> then, Instant at) {
+        if (at != null) return past.all(at).stream().filter(then).toList();
+        return mongo.find(Query.query(live), ProjectView.class, readModels.active(ProjectProjection.NAME, ProjectView.class))
+                .stream().filter(then).toList();
+    }
+
+    private static String[] names(ProjectStatus[] statuses) {
+        String[] names = new String[statuses.length];
+        for (int i = 0; i < statuses.length; i++) names[i] = statuses[i].name();
+        return names;
+    }
+}

@@ -1,0 +1,110 @@
+package cn.fengtai.pool.query.statistics;
+
+import cn.fengtai.pool.query.access.ReadingRules;
+import cn.fengtai.pool.query.appeal.AppealTrends;
+import cn.fengtai.pool.query.appeal.AppealVolumes;
+import cn.fengtai.pool.query.appeal.Period;
+import cn.fengtai.pool.query.fund.FundProjection;
+import cn.fengtai.pool.query.fund.FundView;
+import cn.fengtai.pool.query.history.EventHistory;
+import cn.fengtai.pool.query.readmodel.ReadModels;
+import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether the pool works where it should: where appeals concentrate and which of those no project covers
+ * ({@link Hotspots}), how departments answer summons ({@link DepartmentResponse}) and how a fund was used
+ * ({@link FundUse}). Public figures, like the other statistics; {@code asOf} for signed-in readers.
+ */
+@RestController
+@RequestMapping("/api/statistics")
+class SupervisionController {
+
+    private final MongoTemplate mongo;
+    private final ReadModels readModels;
+    private final AppealVolumes volumes;
+    private final ProjectFigures figures;
+    private final EventHistory history;
+    private final PastPool past;
+
+    SupervisionController(MongoTemplate mongo, ReadModels readModels, AppealVolumes volumes, ProjectFigures figures,
+                          EventHistory history, PastPool past) {
+        this.mongo = mongo;
+        this.readModels = readModels;
+        this.volumes = volumes;
+        this.figures = figures;
+        this.history = history;
+        this.past = past;
+    }
+
+    /** {@code period} as the appeal trends take it; {@code top}: the first rows only (1 to 1,000). */
+    @GetMapping("/hotspots")
+    Hotspots.Answer hotspots(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
+                             @RequestParam(required = false) Boolean uncoveredOnly,
+                             @RequestParam(required = false) String asOf) {
+        Period p;
+        try {
+            p = Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw new BadQuery("period", e.getMessage());
+        }
+        Integer n = top == null ? null : Params.range("top", top, 20, 1, 1_000);
+        Instant at = instant(asOf);
+        List<String> months = new ArrayList<>(p.monthCodes());
+        months.addAll(p.yearBefore().monthCodes());
+        AppealTrends.Answer trends = AppealTrends.of(p, volumes.ofMonths(months, at));
+        return Hotspots.of(p.label(), trends, figures.listed(at), n, Boolean.TRUE.equals(uncoveredOnly));
+    }
+
+    /** {@code batch}: only the summons of projects on that batch's list. */
+    @GetMapping("/departments")
+    List<DepartmentResponse.Row> departments(@RequestParam(required = false) String batch,
+                                             @RequestParam(required = false) String asOf) {
+        Instant at = instant(asOf);
+        String b = batch == null ? null : Params.code("batch", batch);
+        if (b != null && !batchExists(b, at)) throw new NotFound("no batch has the id '" + b + "'");
+        return DepartmentResponse.of(figures.summoning(at), b, figures.day(at));
+    }
+
+    @GetMapping("/funds/{id}")
+    FundUse.Answer fund(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        String fundId = Params.code("id", id);
+        Instant at = instant(asOf);
+        FundView fund = at == null
+                ? mongo.findById(fundId, FundView.class, readModels.active(FundProjection.NAME, FundView.class))
+                : fundAt(fundId, at);
+        if (fund == null || fund.id() == null) throw new NotFound("no fund has the id '" + fundId + "'");
+        return FundUse.of(fund, figures.fundedBy(fundId, at));
+    }
+
+    private FundView fundAt(String id, Instant at) {
+        FundView fund = new FundView();
+        history.of(id).stream().filter(s -> !s.message().getTimestamp().isAfter(at)
+                        && s.message().getPayloadType().getPackageName().equals(FundProjection.EVENTS))
+                .forEach(s -> fund.apply(s.message().getPayload()));
+        return fund;
+    }
+
+    private boolean batchExists(String batch, Instant at) {
+        return at != null ? past.batchExistedAt(batch, at)
+                : mongo.findById(batch, cn.fengtai.pool.query.batch.BatchView.class,
+                readModels.active(cn.fengtai.pool.query.batch.BatchProjection.NAME, cn.fengtai.pool.query.batch.BatchView.class)) != null;
+    }
+
+    private static Instant instant(String asOf) {
+        Instant at = Params.instant("asOf", asOf);
+        if (at != null) ReadingRules.requirePast(ReadingRules.caller());
+        return at;
+    }
+}
