@@ -104,6 +104,18 @@ class SupervisionTest {
                 "{\"actualCost\":%s,\"summary\":\"完成\",\"effectiveDate\":\"%s\"}".formatted(cost, on)).status()).isEqualTo(200);
     }
 
+    private static String csv(String path) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + path)).header("Accept", "text/csv").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            return answer.body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static JsonNode get(String path) {
         RunningPool.Answer answer = pool.get(path);
         assertThat(answer.status()).as(path + ": " + answer.raw().body()).isEqualTo(200);
@@ -169,6 +181,9 @@ class SupervisionTest {
         assertThat(fund.path("byCategory").path("CONVENIENT_TRAVEL").path("allocated").decimalValue()).isEqualByComparingTo("150000");
         assertThat(get("/api/funds").get(0).path("id").asString()).isEqualTo("2024");
         assertThat(pool.get("/api/statistics/funds/none").status()).isEqualTo(404);
+        assertThat(csv("/api/statistics/funds/2024")).contains("street,xiluoyuan,,100000,,96000");
+        assertThat(csv("/api/statistics/departments")).contains("department,name,summoned").contains("transport,");
+        assertThat(csv("/api/statistics/hotspots?period=2024-Q2")).contains("fangzhuang,").contains(parking);
     }
 
     @Test
