@@ -1,5 +1,6 @@
 package cn.fengtai.pool.command;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.command.dispatch.LockUntilCommit;
 import cn.fengtai.pool.events.ActorMetaData;
 import org.axonframework.commandhandling.CommandMessage;
@@ -10,7 +11,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -71,7 +71,8 @@ public class AxonCommandConfiguration {
 
     @Bean
     SnapshotTriggerDefinition longHistorySnapshots(Snapshotter snapshotter, ExecutorService snapshotExecutor,
-                                                   @Value("${pool.snapshots.every:100}") int every) {
+                                                   PoolProperties pool) {
+        int every = pool.snapshots().every();
         Snapshotter afterCommit = (type, id) -> {
             Runnable take = () -> snapshotExecutor.execute(() -> snapshotter.scheduleSnapshot(type, id));
             if (!TransactionSynchronizationManager.isSynchronizationActive()) {

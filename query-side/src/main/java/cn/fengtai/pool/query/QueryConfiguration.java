@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import com.mongodb.client.MongoClient;
 import cn.fengtai.pool.query.readmodel.EventLogContext;
 import cn.fengtai.pool.query.readmodel.FlushAtBatchEnd;
@@ -21,7 +22,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -120,8 +120,9 @@ public class QueryConfiguration {
      */
     @Autowired
     void processors(EventProcessingConfigurer processing,
-                    @Value("${pool.projections.batch-size:10000}") int batchSize,
-                    @Value("${pool.projections.axon-defaults:false}") boolean axonDefaults) {
+                    PoolProperties pool) {
+        int batchSize = pool.projections().batchSize();
+        boolean axonDefaults = pool.projections().axonDefaults();
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new EventLogContext());
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new FlushAtBatchEnd());
         processing.usingTrackingEventProcessors();

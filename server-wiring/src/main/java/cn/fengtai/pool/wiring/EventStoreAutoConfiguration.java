@@ -44,10 +44,10 @@ public class EventStoreAutoConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 DataSource dataSource,
-                                                 @Value("${pool.event-store.gap-timeout-ms:60000}") int gapTimeoutMillis,
-                                                 @Value("${pool.event-store.read-batch-size:1000}") int readBatchSize,
-                                                 @Value("${pool.event-store.group-commit:true}") boolean groupCommit) {
+                                                 DataSource dataSource, PoolProperties pool) {
+        int gapTimeoutMillis = pool.eventStore().gapTimeoutMs();
+        int readBatchSize = pool.eventStore().readBatchSize();
+        boolean groupCommit = pool.eventStore().groupCommit();
         return new SerialAppendEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
@@ -112,8 +112,8 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
-                                         @Value("${pool.event-store.fetch-delay-ms:100}") long fetchDelayMillis) {
-        return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).fetchDelay(fetchDelayMillis).build();
+                                         PoolProperties pool) {
+        return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).fetchDelay(pool.eventStore().fetchDelayMs()).build();
     }
 
     /** The appends' meters ({@code pool.events.appended}, {@code pool.append.lock.*}), bound by Spring Boot. */

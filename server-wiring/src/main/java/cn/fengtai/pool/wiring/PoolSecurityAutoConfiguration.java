@@ -48,11 +48,12 @@ public class PoolSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PoolSecurityAutoConfiguration.class);
 
     @Bean
-    SecurityFilterChain poolSecurity(HttpSecurity http, StreamTickets tickets,
-                                     @Value("${pool.security.demo-accounts:false}") boolean demoAccounts,
+    SecurityFilterChain poolSecurity(HttpSecurity http, StreamTickets tickets, PoolProperties pool,
                                      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
-                                     @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKey,
-                                     @Value("${pool.cors.allowed-origins:}") List<String> corsOrigins) throws Exception {
+                                     @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKey)
+            throws Exception {
+        boolean demoAccounts = pool.security().demoAccounts();
+        List<String> corsOrigins = pool.cors().allowedOrigins();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(corsOrigins)))
@@ -90,9 +91,9 @@ public class PoolSecurityAutoConfiguration {
 
     /** Tickets for a browser's EventSource ({@link StreamTickets}); several instances must share the key. */
     @Bean
-    StreamTickets streamTickets(@Value("${pool.stream.ticket-key:}") String key,
-                                @Value("${pool.stream.ticket-seconds:60}") long seconds) {
-        return new StreamTickets(key, Duration.ofSeconds(seconds), Clock.systemUTC());
+    StreamTickets streamTickets(PoolProperties pool) {
+        return new StreamTickets(pool.stream().ticketKey() == null ? "" : pool.stream().ticketKey(),
+                Duration.ofSeconds(pool.stream().ticketSeconds()), Clock.systemUTC());
     }
 
     /** {@code POST /api/events/tickets}: a ticket for the signed-in caller to open the event stream with. */
@@ -116,8 +117,8 @@ public class PoolSecurityAutoConfiguration {
 
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${pool.max-request-bytes:262144}") long maxBytes) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+            PoolProperties pool) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(pool.maxRequestBytes()));
         registration.setOrder(Integer.MIN_VALUE + 1);
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -125,8 +126,8 @@ public class PoolSecurityAutoConfiguration {
 
     /** Keeps Boot from generating a random-password user when neither demo accounts nor JWTs are configured. */
     @Bean
-    UserDetailsService noUsersOutsideDemo(@Value("${pool.security.demo-accounts:false}") boolean demoAccounts) {
-        return demoAccounts ? DemoAccounts.all() : username -> {
+    UserDetailsService noUsersOutsideDemo(PoolProperties pool) {
+        return pool.security().demoAccounts() ? DemoAccounts.all() : username -> {
             throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
         };
     }

@@ -1,10 +1,10 @@
 package cn.fengtai.pool.standalone;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +27,12 @@ class EmbeddedMongo {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${pool.data-dir}") Path dataDir,
-                                    @Value("${pool.embedded-mongo-cache-mb:16}") int cacheMegabytes) throws IOException {
+    MongoServer embeddedMongoServer(PoolProperties pool) throws IOException {
+        if (pool.dataDir() == null || pool.dataDir().isBlank()) throw new IllegalStateException("pool.data-dir is not set");
+        return open(Path.of(pool.dataDir()), pool.embeddedMongoCacheMb());
+    }
+
+    static MongoServer open(Path dataDir, int cacheMegabytes) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.toAbsolutePath().resolve("read-models.mv");
         forgetEarlierReadModels(dataDir);
@@ -51,7 +55,8 @@ class EmbeddedMongo {
 
     @Bean
     MongoConnectionDetails embeddedMongoConnection(MongoServer embeddedMongoServer,
-                                                   @Value("${pool.mongo-database:projectpool}") String database) {
+                                                   PoolProperties pool) {
+        String database = pool.mongoDatabase();
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString connection = new ConnectionString(
                 "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);

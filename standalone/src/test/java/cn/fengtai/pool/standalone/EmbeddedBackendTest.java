@@ -56,7 +56,7 @@ class EmbeddedBackendTest {
     @Test
     void theReadModelsOfAnEarlierVersionAreDeletedToBeRebuilt(@TempDir Path folder) throws Exception {
         Path earlier = Files.writeString(folder.resolve("readmodels.mv"), "an earlier version's encoding");
-        MongoServer server = new EmbeddedMongo().embeddedMongoServer(folder, 16);
+        MongoServer server = EmbeddedMongo.open(folder, 16);
         try {
             assertThat(earlier).doesNotExist();
             assertThat(folder.resolve("read-models.mv")).exists();

@@ -89,7 +89,9 @@ class ProjectionTotalityTest {
             awaitAtHead(auditor);
             for (String path : List.of("/api/statistics/district", "/api/statistics/batches/2024.1", "/api/statistics/streets",
                     "/api/batches", "/api/batches/2024.1", "/api/funds/F.1", "/api/statistics/appeals?period=2024",
-                    "/api/projects?sort=deadline", "/api/projects/" + id + "/history", "/api/events?after=-1")) {
+                    "/api/projects?sort=deadline", "/api/projects/" + id + "/history", "/api/events?after=-1",
+                    "/api/projects/" + id + "/impact", "/api/statistics/hotspots?period=2024", "/api/statistics/departments",
+                    "/api/statistics/funds/F.1", "/api/funds", "/api/projects/" + empty)) {
                 assertThat(auditor.get(path).status()).as(path).isEqualTo(200);
             }
             for (JsonNode readModel : auditor.get("/api/admin/projections").body()) {

@@ -1,8 +1,8 @@
 package cn.fengtai.pool.command.audit;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -31,10 +31,11 @@ public class AuditKey {
     private final PrivateKey privateKey;
     private final String publicKey;
 
-    AuditKey(@Value("${pool.audit.private-key:}") String configuredPrivate,
-             @Value("${pool.audit.public-key:}") String configuredPublic,
-             @Value("${pool.data-dir:}") String dataDir,
-             org.springframework.core.env.Environment environment) throws GeneralSecurityException, IOException {
+    AuditKey(PoolProperties pool, org.springframework.core.env.Environment environment)
+            throws GeneralSecurityException, IOException {
+        String configuredPrivate = pool.audit().privateKey() == null ? "" : pool.audit().privateKey();
+        String configuredPublic = pool.audit().publicKey() == null ? "" : pool.audit().publicKey();
+        String dataDir = pool.dataDir() == null ? "" : pool.dataDir();
         if (!configuredPrivate.isBlank()) {
             privateKey = Signatures.privateKey(configuredPrivate);
             publicKey = configuredPublic.strip();

@@ -1,8 +1,8 @@
 package cn.fengtai.pool.command.dispatch;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,8 @@ public class IdempotencyRetention {
     private final Duration retention;
     private final Clock clock;
 
-    IdempotencyRetention(JdbcTemplate jdbc, @Value("${pool.idempotency.retention:7d}") Duration retention) {
+    IdempotencyRetention(JdbcTemplate jdbc, PoolProperties pool) {
+        Duration retention = pool.idempotency().retention();
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("pool.idempotency.retention must be positive, was " + retention);
         }

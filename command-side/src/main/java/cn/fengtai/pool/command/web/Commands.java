@@ -1,11 +1,11 @@
 package cn.fengtai.pool.command.web;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.command.dispatch.ActorResolver;
 import cn.fengtai.pool.command.dispatch.CommandAnswer;
 import cn.fengtai.pool.command.dispatch.CommandRunner;
 import cn.fengtai.pool.command.dispatch.Sender;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,11 +31,11 @@ public class Commands {
     private final Clock clock;
 
     Commands(CommandRunner runner, ActorResolver actors, JsonMapper json,
-             @Value("${pool.zone:Asia/Shanghai}") String zone) {
+             PoolProperties pool) {
         this.runner = runner;
         this.actors = actors;
         this.json = json;
-        this.clock = Clock.system(ZoneId.of(zone));
+        this.clock = Clock.system(ZoneId.of(pool.zone()));
     }
 
     /** The business date of a request: what it says, or today in the district's time zone. */

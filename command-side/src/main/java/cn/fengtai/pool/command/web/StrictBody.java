@@ -1,8 +1,8 @@
 package cn.fengtai.pool.command.web;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -60,12 +60,11 @@ class StrictBody extends RequestBodyAdviceAdapter {
     private final LocalDate latest;
 
     StrictBody(JsonMapper json, Validator validator,
-               @Value("${pool.input.earliest-date:1990-01-01}") LocalDate earliest,
-               @Value("${pool.input.latest-date:2100-12-31}") LocalDate latest) {
+               PoolProperties pool) {
         this.json = json;
         this.validator = validator;
-        this.earliest = earliest;
-        this.latest = latest;
+        this.earliest = pool.input().earliestDate();
+        this.latest = pool.input().latestDate();
     }
 
     /** The fields of a body that are wrong, each with what is wrong with it. */

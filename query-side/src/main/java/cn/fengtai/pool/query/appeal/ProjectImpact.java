@@ -46,10 +46,11 @@ public final class ProjectImpact {
      */
     public static Answer of(String projectId, String street, List<String> issueTypes, LocalDate filedOn,
                             LocalDate completedOn, int months, Map<String, Integer> counts) {
-        List<Target> targets = issueTypes.stream().map(type -> new Target(street, type)).toList();
-        YearMonth filed = YearMonth.from(filedOn);
-        Window baseline = window(targets, filed.minusMonths(months), months, counts);
-        if (completedOn == null) {
+        List<Target> targets = issueTypes == null ? List.of()
+                : issueTypes.stream().filter(java.util.Objects::nonNull).map(type -> new Target(street, type)).toList();
+        // An event stored before today's rules may lack the filing date: nothing can be measured then.
+        Window baseline = filedOn == null ? null : window(targets, YearMonth.from(filedOn).minusMonths(months), months, counts);
+        if (completedOn == null || baseline == null) {
             return new Answer(projectId, targets, months, baseline, null, null, null, null, false,
                     Verdict.NOT_YET_MEASURABLE);
         }
@@ -66,7 +67,9 @@ public final class ProjectImpact {
     /** The months of a project's three windows, as keys of the counts {@link #of} needs. */
     public static List<String> keys(String street, List<String> issueTypes, LocalDate filedOn, LocalDate completedOn,
                                     int months) {
-        List<YearMonth> firsts = new ArrayList<>(List.of(YearMonth.from(filedOn).minusMonths(months)));
+        List<YearMonth> firsts = new ArrayList<>();
+        if (filedOn == null || issueTypes == null) return List.of();
+        firsts.add(YearMonth.from(filedOn).minusMonths(months));
         if (completedOn != null) {
             YearMonth firstAfter = YearMonth.from(completedOn).plusMonths(1);
             firsts.add(firstAfter);

@@ -26,7 +26,7 @@ public class ImpactOfProjects {
 
     public ProjectImpact.Answer of(ProjectView project, int months, Instant at) {
         List<String> keys = keys(project, months);
-        return answer(project, months, volumes.counts(keys, at));
+        return answer(project, months, keys.isEmpty() ? Map.of() : volumes.counts(keys, at));
     }
 
     /** How many of these projects' appeals fell, rose, stayed or cannot be measured yet (completed ones only). */
@@ -42,8 +42,7 @@ public class ImpactOfProjects {
     }
 
     private static List<String> keys(ProjectView p, int months) {
-        return p.filedOn() == null ? List.of()
-                : ProjectImpact.keys(p.street(), p.issueTypes(), p.filedOn(), p.completedOn(), months);
+        return ProjectImpact.keys(p.street(), p.issueTypes(), p.filedOn(), p.completedOn(), months);
     }
 
     private static ProjectImpact.Answer answer(ProjectView p, int months, Map<String, Integer> counts) {

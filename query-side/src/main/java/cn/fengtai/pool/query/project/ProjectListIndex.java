@@ -1,9 +1,10 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.wiring.PoolProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -79,9 +80,12 @@ public class ProjectListIndex {
 
     private final long waitForLoadMillis;
 
-    public ProjectListIndex(MongoTemplate mongo, ReadModels readModels,
-                            ProjectsProcessor projects,
-                            @Value("${pool.embedded-mongo:false}") boolean embeddedServer) {
+    @Autowired
+    public ProjectListIndex(MongoTemplate mongo, ReadModels readModels, ProjectsProcessor projects, PoolProperties pool) {
+        this(mongo, readModels, projects, pool.embeddedMongo());
+    }
+
+    ProjectListIndex(MongoTemplate mongo, ReadModels readModels, ProjectsProcessor projects, boolean embeddedServer) {
         this.mongo = mongo;
         this.readModels = readModels;
         this.projects = projects;

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.events.project.ProjectFiled;
 import cn.fengtai.pool.query.readmodel.FoldingProjection;
 import com.mongodb.client.model.Filters;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +51,11 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     }
 
     @Autowired
-    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live,
-                             @Value("${pool.statistics.checkpoint-every:5000}") long checkpointEvery) {
+    public ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live, PoolProperties pool) {
+        this(mongo, index, live, pool.statistics().checkpointEvery());
+    }
+
+    ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live, long checkpointEvery) {
         super(mongo, ProjectView.class, EVENTS, ProjectView::new, ProjectView::apply);
         this.index = index;
         this.live = live;

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.project;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.query.appeal.ProjectImpact;
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.ProjectStatus;
@@ -14,7 +15,6 @@ import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,7 +49,7 @@ class ProjectQueryController {
     ProjectQueryController(MongoTemplate mongo, ReadModels readModels, ProjectListIndex index, EventHistory history,
                            PastProjects past, ImpactOfProjects impact,
                            @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
-                           @Value("${pool.zone:Asia/Shanghai}") String zone) {
+                           PoolProperties pool) {
         this.mongo = mongo;
         this.readModels = readModels;
         this.index = index;
@@ -57,7 +57,7 @@ class ProjectQueryController {
         this.past = past;
         this.impact = impact;
         this.eventJson = eventJson;
-        this.clock = Clock.system(ZoneId.of(zone));
+        this.clock = Clock.system(ZoneId.of(pool.zone()));
     }
 
     record Page(List<ProjectDetail> items, int page, int size, long total) {

@@ -32,7 +32,8 @@ final class DepartmentResponse {
         Map<String, List<DepartmentView>> summons = new TreeMap<>();
         for (ProjectView project : projects) {
             if (batch != null && !project.batches().contains(batch)) continue;
-            project.departments().forEach(d -> summons.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
+            project.departments().stream().filter(d -> d.department() != null)
+                    .forEach(d -> summons.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
         }
         List<Row> rows = new ArrayList<>();
         summons.forEach((department, list) -> {

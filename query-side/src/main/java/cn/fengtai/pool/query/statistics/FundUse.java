@@ -39,6 +39,7 @@ final class FundUse {
         int completed = 0;
         for (ProjectView project : funded) {
             BigDecimal allocated = allocatedBy(fund.id(), project);
+            if (allocated == null) allocated = BigDecimal.ZERO;
             BigDecimal projectSpent = BigDecimal.ZERO;
             if (project.status() == ProjectStatus.COMPLETED && project.actualCost() != null) {
                 completed++;
@@ -48,11 +49,16 @@ final class FundUse {
             }
             spent = spent.add(projectSpent);
             BigDecimal s = projectSpent;
-            byStreet.merge(project.street(), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
-            byCategory.merge(project.category(), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
+            byStreet.merge(known(project.street()), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
+            byCategory.merge(known(project.category()), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
         }
         return new Answer(fund.id(), fund.year(), fund.budget(), fund.allocated(), fund.remaining(), spent,
                 funded.size(), completed, byStreet, byCategory);
+    }
+
+    /** A code stored before today's rules may be missing: counted under {@code UNKNOWN}, not lost. */
+    private static String known(String code) {
+        return code == null ? "UNKNOWN" : code;
     }
 
     private static BigDecimal allocatedBy(String fund, ProjectView project) {

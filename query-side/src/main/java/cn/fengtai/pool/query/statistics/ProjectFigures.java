@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.statistics;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.query.appeal.ProjectImpact;
 import cn.fengtai.pool.query.project.ImpactOfProjects;
@@ -8,7 +9,6 @@ import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.project.ProjectView;
 import cn.fengtai.pool.query.readmodel.ReadModelConversions;
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,12 +36,12 @@ class ProjectFigures {
     private final ZoneId zone;
 
     ProjectFigures(MongoTemplate mongo, ReadModels readModels, PastProjects past, ImpactOfProjects impact,
-                   @Value("${pool.zone:Asia/Shanghai}") String zone) {
+                   PoolProperties pool) {
         this.mongo = mongo;
         this.readModels = readModels;
         this.past = past;
         this.impact = impact;
-        this.zone = ZoneId.of(zone);
+        this.zone = ZoneId.of(pool.zone());
     }
 
     /** The day a figure is counted on: today, or the day of the instant asked about. */

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.stream;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,6 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,7 +45,8 @@ public class BrokerPublisher implements SmartLifecycle {
     private Thread worker;
 
     BrokerPublisher(EventFeed feed, MongoTemplate mongo, ConnectionFactory connections,
-                    @Value("${pool.rabbitmq.exchange:project-pool.events}") String exchange) {
+                    PoolProperties pool) {
+        String exchange = pool.rabbitmq().exchange();
         this.feed = feed;
         this.mongo = mongo;
         this.rabbit = new RabbitTemplate(connections);

@@ -1,5 +1,6 @@
 package cn.fengtai.pool.query.stream;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.events.ActorMetaData;
 import cn.fengtai.pool.events.EventTypes;
 import cn.fengtai.pool.events.project.ProjectFiled;
@@ -13,7 +14,6 @@ import io.cloudevents.jackson.JsonFormat;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -46,7 +46,8 @@ public class CloudEvents {
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     CloudEvents(@Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
-                @Value("${pool.public-url:http://localhost:8080}") String publicUrl) {
+                PoolProperties pool) {
+        String publicUrl = pool.publicUrl();
         this.eventJson = eventJson;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }

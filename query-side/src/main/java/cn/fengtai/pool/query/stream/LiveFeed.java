@@ -1,11 +1,11 @@
 package cn.fengtai.pool.query.stream;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -51,11 +51,10 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> new Thread(r, "event-stream-sender"));
     private volatile boolean running;
 
-    LiveFeed(EventFeed feed, @Value("${pool.stream.heartbeat-ms:15000}") long heartbeatMillis,
-             @Value("${pool.stream.max-lag:100000}") int maxLag) {
+    LiveFeed(EventFeed feed, PoolProperties pool) {
         this.feed = feed;
-        this.heartbeatMillis = heartbeatMillis;
-        this.maxLag = maxLag;
+        this.heartbeatMillis = pool.stream().heartbeatMs();
+        this.maxLag = pool.stream().maxLag();
     }
 
     /** {@code pool.stream.subscribers}: the Server-Sent Events connections open now. */

@@ -1,0 +1,132 @@
+package cn.fengtai.pool.wiring;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every {@code pool.*} setting of both sides and the launcher, with its default, checked at start (a wrong value stops
+ * the application with a message naming the setting, instead of failing later). The README's configuration table
+ * lists them; IDEs complete them from the metadata the build generates.
+ *
+ * @param zone              the district's time zone: what "today" is for business dates and overdue projects
+ * @param publicUrl         the address clients reach the pool at (the events' {@code dataschema} links)
+ * @param dataDir           the embedded default's data folder (events, read models, the audit key)
+ * @param embeddedMongo     whether the launcher runs the in-process MongoDB-compatible server
+ * @param embeddedMongoCacheMb the embedded read-model store's page cache in MiB
+ * @param mongoDatabase     the read models' database
+ * @param maxRequestBytes   the largest request body accepted
+ */
+@Validated
+@ConfigurationProperties("pool")
+public record PoolProperties(
+        @DefaultValue("Asia/Shanghai") @NotBlank String zone,
+        @DefaultValue("http://localhost:8080") @NotBlank String publicUrl,
+        String dataDir,
+        @DefaultValue("false") boolean embeddedMongo,
+        @DefaultValue("16") @Positive int embeddedMongoCacheMb,
+        @DefaultValue("projectpool") @NotBlank String mongoDatabase,
+        @DefaultValue("262144") @Min(1024) long maxRequestBytes,
+        @DefaultValue @Valid Security security,
+        @DefaultValue @Valid Cors cors,
+        @DefaultValue @Valid Stream stream,
+        @DefaultValue @Valid EventStore eventStore,
+        @DefaultValue @Valid Input input,
+        @DefaultValue @Valid Audit audit,
+        @DefaultValue @Valid Idempotency idempotency,
+        @DefaultValue @Valid Snapshots snapshots,
+        @DefaultValue @Valid Projections projections,
+        @DefaultValue @Valid Statistics statistics,
+        @DefaultValue @Valid Rabbitmq rabbitmq) {
+
+    /** @param demoAccounts the demo accounts (password {@code demo}); the production profile refuses them */
+    public record Security(@DefaultValue("false") boolean demoAccounts) {
+    }
+
+    /** @param allowedOrigins the browser origins allowed to call the API (none: same origin only) */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    /**
+     * @param ticketKey     the key both sides sign event-stream tickets with (base64; required in production)
+     * @param ticketSeconds how long a ticket opens the stream
+     * @param heartbeatMs   the comment sent on an idle stream
+     * @param maxLag        how far a subscriber may fall behind before it is closed (it resumes with Last-Event-ID)
+     */
+    public record Stream(String ticketKey, @DefaultValue("60") @Min(5) @Max(3600) int ticketSeconds,
+                         @DefaultValue("15000") @Min(1000) long heartbeatMs, @DefaultValue("100000") @Positive int maxLag) {
+    }
+
+    /**
+     * @param gapTimeoutMs  Axon's gap timeout
+     * @param readBatchSize rows per query when processors read the store
+     * @param groupCommit   whether requests' events are written together at their commits
+     * @param fetchDelayMs  how often idle processors look for new events
+     */
+    public record EventStore(@DefaultValue("60000") @Positive int gapTimeoutMs,
+                             @DefaultValue("1000") @Positive int readBatchSize,
+                             @DefaultValue("true") boolean groupCommit,
+                             @DefaultValue("100") @Positive long fetchDelayMs) {
+    }
+
+    /**
+     * @param earliestDate the earliest business date a command may carry (earlier ones are refused as mistyped)
+     * @param latestDate   the latest business date a command may carry
+     */
+    public record Input(@DefaultValue("1990-01-01") @NotNull LocalDate earliestDate,
+                        @DefaultValue("2100-12-31") @NotNull LocalDate latestDate) {
+    }
+
+    /**
+     * @param privateKey           the Ed25519 key checkpoints are signed with, base64 PKCS #8 (generated into the data
+     *                             folder when absent)
+     * @param publicKey            its public half, base64 X.509
+     * @param checkpointIntervalMs how often the head of the hash chain is sealed into a signed checkpoint
+     */
+    public record Audit(String privateKey, String publicKey, @DefaultValue("60000") @Positive long checkpointIntervalMs) {
+    }
+
+    /**
+     * @param retention     how long the answer to an Idempotency-Key is kept
+     * @param purgeInterval how often older answers are purged
+     */
+    public record Idempotency(@DefaultValue("7d") @NotNull Duration retention,
+                              @DefaultValue("1h") @NotNull Duration purgeInterval) {
+    }
+
+    /** @param every a snapshot of a batch or fund every this many events */
+    public record Snapshots(@DefaultValue("100") @Positive int every) {
+    }
+
+    /**
+     * @param batchSize     events per batch of a projection's processor
+     * @param axonDefaults  Axon's own processor settings (the benchmark's baseline)
+     * @param progressLogMs how often a running rebuild logs its progress
+     * @param rebuildCheckMs how often a rebuild whose last events belong to other read models is checked for its end
+     */
+    public record Projections(@DefaultValue("10000") @Positive int batchSize, @DefaultValue("false") boolean axonDefaults,
+                              @DefaultValue("10000") @Positive long progressLogMs,
+                              @DefaultValue("500") @Positive long rebuildCheckMs) {
+    }
+
+    /** @param checkpointEvery a copy of the pool's counters every this many events, for answers as of a past instant */
+    public record Statistics(@DefaultValue("5000") @Positive long checkpointEvery) {
+    }
+
+    /**
+     * @param enabled  whether the event feed is published to RabbitMQ
+     * @param exchange the topic exchange it is published to
+     */
+    public record Rabbitmq(@DefaultValue("false") boolean enabled, @DefaultValue("project-pool.events") @NotBlank String exchange) {
+    }
+}
