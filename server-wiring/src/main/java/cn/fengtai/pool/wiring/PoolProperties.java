@@ -119,8 +119,12 @@ public record PoolProperties(
                               @DefaultValue("500") @Positive long rebuildCheckMs) {
     }
 
-    /** @param checkpointEvery a copy of the pool's counters every this many events, for answers as of a past instant */
-    public record Statistics(@DefaultValue("5000") @Positive long checkpointEvery) {
+    /**
+     * @param checkpointEvery a copy of the pool's counters every this many events, for answers as of a past instant
+     * @param maxCheckpoints  the most copies kept: beyond it the older half is thinned
+     */
+    public record Statistics(@DefaultValue("5000") @Positive long checkpointEvery,
+                             @DefaultValue("1000") @Min(2) int maxCheckpoints) {
     }
 
     /**

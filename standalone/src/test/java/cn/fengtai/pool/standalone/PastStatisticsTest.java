@@ -36,6 +36,23 @@ class PastStatisticsTest {
         }
     }
 
+    /**
+     * The same with at most four copies kept: the older ones are thinned as new ones come, and an instant whose copy
+     * went starts from an earlier one.
+     */
+    @Test
+    void theSameWhenOldCopiesAreThinned() {
+        try (RunningPool anonymous = RunningPool.start(data, "pool.statistics.checkpoint-every=5",
+                "pool.statistics.max-checkpoints=4")) {
+            playAndCompare(anonymous);
+            MongoTemplate mongo = anonymous.context().getBean(MongoTemplate.class);
+            assertThat(mongo.getCollection("statistics_checkpoints").countDocuments()).isEqualTo(4);
+            long first = mongo.getCollection("statistics_checkpoints").find().sort(new org.bson.Document("position", 1))
+                    .first().get("position", Number.class).longValue();
+            assertThat(first).as("the first copies were taken near position 5 and thinned away").isGreaterThan(10);
+        }
+    }
+
     /** The same on PostgreSQL, whose SQL reads the touched projects' earlier events ({@code SerialAppendEngine.eventsOf}). */
     @Test
     void theSameOnPostgres() throws Exception {

@@ -45,6 +45,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     private final ProjectListIndex index;
     private final LiveCounters live;
     private final long checkpointEvery;
+    private int maxCheckpoints = 1_000;
 
     public ProjectProjection(MongoTemplate mongo) {
         this(mongo, null, null, 5_000);
@@ -53,6 +54,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
     @Autowired
     public ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live, PoolProperties pool) {
         this(mongo, index, live, pool.statistics().checkpointEvery());
+        this.maxCheckpoints = pool.statistics().maxCheckpoints();
     }
 
     ProjectProjection(MongoTemplate mongo, ProjectListIndex index, LiveCounters live, long checkpointEvery) {
@@ -190,6 +192,7 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         return () -> {
             // Before the counters: a crash in between recounts the batch and takes the same copies again.
             copies.forEach(copy -> StatisticsCheckpoints.write(mongo, suffix, copy));
+            if (!copies.isEmpty()) StatisticsCheckpoints.thin(mongo, suffix, maxCheckpoints);
             mongo.getCollection(STATISTICS + suffix).replaceOne(Filters.eq("_id", POOL), stored,
                     new ReplaceOptions().upsert(true));
             if (live != null) live.written(suffix, written);

@@ -27,7 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * positions closely but not exactly. Each copy therefore keeps two times: {@code maxTimestamp}, the latest time of all
  * project events it counts (an instant at or after it includes every one of them), and {@code minTimestamp}, the
  * earliest time of the project events since the copy before (an instant before it includes none of those).
- * The counters are stored compressed: they hold a figure per batch, street and category, and a copy is kept for good.
+ * The counters are stored compressed: they hold a figure per batch, street and category. Past a maximum number of
+ * copies the older half is thinned ({@link #thin}), so the collection stays bounded while recent instants keep their
+ * close copies.
  */
 public final class StatisticsCheckpoints {
 
@@ -51,6 +53,36 @@ public final class StatisticsCheckpoints {
     public static void write(MongoTemplate mongo, String suffix, Document copy) {
         mongo.getCollection(COLLECTION + suffix).replaceOne(Filters.eq("_id", copy.get("_id")), copy,
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Keeps at most {@code max} copies: while there are more, every second copy of the older half goes. The copy after
+     * a removed one takes over its {@code minTimestamp} (the earliest time since the copy before it, which is now the
+     * one before the removed copy), so an answer at any instant starts from a copy that is still right for it.
+     */
+    public static void thin(MongoTemplate mongo, String suffix, int max) {
+        List<Checkpoint> copies = list(mongo, suffix);
+        while (copies.size() > max) {
+            List<Checkpoint> kept = new ArrayList<>();
+            int older = copies.size() / 2;
+            Instant carried = null;
+            for (int i = 0; i < copies.size(); i++) {
+                Checkpoint copy = copies.get(i);
+                if (i < older && i % 2 == 0) {
+                    mongo.getCollection(COLLECTION + suffix).deleteOne(Filters.eq("_id", copy.position()));
+                    carried = carried == null || copy.minTimestamp().isBefore(carried) ? copy.minTimestamp() : carried;
+                    continue;
+                }
+                if (carried != null && carried.isBefore(copy.minTimestamp())) {
+                    mongo.getCollection(COLLECTION + suffix).updateOne(Filters.eq("_id", copy.position()),
+                            new Document("$set", new Document("minTimestamp", Date.from(carried))));
+                    copy = new Checkpoint(copy.position(), copy.maxTimestamp(), carried);
+                }
+                carried = null;
+                kept.add(copy);
+            }
+            copies = kept;
+        }
     }
 
     /** Every copy of this generation, oldest first. */
