@@ -187,6 +187,42 @@ class SupervisionTest {
     }
 
     @Test
+    @Order(3)
+    void everyFigureAndTheProjectListComeAsExcelWorkbooksWithChineseHeadings() throws Exception {
+        org.apache.poi.ss.usermodel.Sheet fund = workbook("/api/statistics/funds/2024?format=xlsx", null);
+        assertThat(fund.getRow(0).getCell(0).getStringCellValue()).isEqualTo("范围");
+        assertThat(fund.getRow(1).getCell(0).getStringCellValue()).isEqualTo("scope");
+        assertThat(fund.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(150000.0);
+        org.apache.poi.ss.usermodel.Sheet projects = workbook("/api/projects?street=xiluoyuan&format=xlsx", null);
+        assertThat(projects.getRow(0).getCell(4).getStringCellValue()).isEqualTo("项目名称");
+        assertThat(projects.getRow(2).getCell(0).getStringCellValue()).isEqualTo(parking);
+        assertThat(projects.getLastRowNum()).isEqualTo(2);
+        org.apache.poi.ss.usermodel.Sheet history = workbook("/api/projects/" + parking + "/history",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(history.getRow(2).getCell(2).getStringCellValue()).contains("ProjectFiled");
+        for (String path : new String[]{"/api/statistics/district", "/api/statistics/batches/2024-1", "/api/statistics/streets",
+                "/api/statistics/appeals?period=2024", "/api/statistics/hotspots?period=2024", "/api/statistics/departments"}) {
+            assertThat(workbook(path + (path.contains("?") ? "&" : "?") + "format=xlsx", null).getLastRowNum()).as(path).isPositive();
+        }
+        assertThat(pool.get("/api/statistics/district?format=pdf").status()).isEqualTo(406);
+        assertThat(get("/api/statistics/district?format=json").path("overdue").isNumber()).isTrue();
+    }
+
+    private static org.apache.poi.ss.usermodel.Sheet workbook(String path, String accept) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes()));
+        if (accept != null) request.header("Accept", accept);
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.openxmlformats");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(answer.body()))) {
+            return workbook.getSheetAt(0);
+        }
+    }
+
+    @Test
     @Order(4)
     void thePastAnswersAsTheLiveEndpointsDidAndARebuildChangesNothing() {
         Map<String, JsonNode> then = figures();

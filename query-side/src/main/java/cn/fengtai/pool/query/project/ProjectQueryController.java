@@ -10,7 +10,7 @@ import cn.fengtai.pool.query.history.HistoryEntry;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.BadQuery;
-import cn.fengtai.pool.query.web.Csv;
+import cn.fengtai.pool.query.web.Tables;
 import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.wiring.PoolAuthorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,7 @@ import java.util.Optional;
 class ProjectQueryController {
 
     private static final long MAX_WAIT_MILLIS = 5_000;
+    private static final int MAX_EXPORTED = 20_000;
 
     private final MongoTemplate mongo;
     private final ReadModels readModels;
@@ -98,6 +101,31 @@ class ProjectQueryController {
     }
 
     /**
+     * The same list as a spreadsheet or CSV for district staff ({@link Tables}): every matching project, in pages read
+     * as the list reads them, up to {@value #MAX_EXPORTED} rows.
+     */
+    @GetMapping(produces = {Tables.CSV, Tables.XLSX})
+    ResponseEntity<byte[]> listTable(@RequestParam(required = false) String street, @RequestParam(required = false) String category,
+                                     @RequestParam(required = false) String status, @RequestParam(required = false) String batch,
+                                     @RequestParam(required = false) String issueType, @RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue) {
+        List<List<?>> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < MAX_EXPORTED; page++) {
+            Page one = list(street, category, status, batch, issueType, q, page, 200, sort, overdue);
+            one.items().forEach(p -> rows.add(Arrays.asList(p.id(), p.street(), p.streetName(), p.community(), p.title(),
+                    p.category(), String.join(" ", p.issueTypes() == null ? List.of() : p.issueTypes()), p.channel(),
+                    p.status(), String.join(" ", p.batches()), p.currentBatch(), p.responsibleUnit(), p.deadline(),
+                    p.overdue(), p.estimatedCost(), p.fundedAmount(), p.actualCost(), p.progress(), p.filedOn(),
+                    p.completedOn(), p.rating(), p.carriedOver())));
+            if ((long) (page + 1) * 200 >= one.total()) break;
+        }
+        return Tables.of("projects", List.of("id", "street", "streetName", "community", "title", "category",
+                "issueTypes", "channel", "status", "batches", "currentBatch", "responsibleUnit", "deadline", "overdue",
+                "estimatedCost", "fundedAmount", "actualCost", "progress", "filedOn", "completedOn", "rating",
+                "carriedOver"), rows.size() > MAX_EXPORTED ? rows.subList(0, MAX_EXPORTED) : rows);
+    }
+
+    /**
      * {@code minVersion} holds the answer (up to five seconds) until the view has caught up with a command the client
      * just sent, and answers 202 with the view as it is if it has not; {@code asOf} rebuilds the project from its events as it stood at that recorded instant.
      */
@@ -143,13 +171,13 @@ class ProjectQueryController {
     record History(String projectId, List<HistoryEntry> events) {
     }
 
-    @GetMapping(value = "/{id}/history", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/{id}/history", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> historyCsv(@PathVariable String id) {
         History history = history(id);
         List<List<?>> rows = history.events().stream().<List<?>>map(e -> java.util.Arrays.asList(e.sequence(), e.position(),
                 e.type(), e.recordedAt(), e.effectiveDate(), e.actor().user(), e.actor().role(), e.actor().street(),
                 e.actor().department(), e.comment(), eventJsonText(e.data()))).toList();
-        return Csv.of("history-" + history.projectId() + ".csv", List.of("sequence", "position", "type", "recordedAt",
+        return Tables.of("history-" + history.projectId(), List.of("sequence", "position", "type", "recordedAt",
                 "effectiveDate", "actorUser", "actorRole", "actorStreet", "actorDepartment", "comment", "data"), rows);
     }
 

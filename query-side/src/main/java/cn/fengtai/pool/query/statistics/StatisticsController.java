@@ -14,7 +14,7 @@ import cn.fengtai.pool.query.project.LiveCounters;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.web.BadQuery;
-import cn.fengtai.pool.query.web.Csv;
+import cn.fengtai.pool.query.web.Tables;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +77,7 @@ class StatisticsController {
         return PoolStatistics.street(code, b, counters(at), figures.overdue(at));
     }
 
-    @GetMapping(value = "/streets", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/streets", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> streetsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         List<PoolStatistics.Street> streets = streets(batch, asOf);
         List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount", "overdue"));
@@ -94,10 +94,10 @@ class StatisticsController {
             });
             return row;
         }).toList();
-        return Csv.of("streets" + (batch == null ? "" : "-" + batch) + ".csv", header, rows);
+        return Tables.of("streets" + (batch == null ? "" : "-" + batch), header, rows);
     }
 
-    @GetMapping(value = "/batches/{id}", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/batches/{id}", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> batchCsv(@PathVariable String id, @RequestParam(required = false) String asOf) {
         PoolStatistics.Batch b = batch(id, asOf);
         List<List<?>> rows = new ArrayList<>();
@@ -114,10 +114,10 @@ class StatisticsController {
             rows.add(List.of(category + " completed", tally.completed()));
         });
         b.completedByIssueType().forEach((type, n) -> rows.add(List.of(type + " completed", n)));
-        return Csv.of("batch-" + b.batch() + ".csv", List.of("figure", "value"), rows);
+        return Tables.of("batch-" + b.batch(), List.of("figure", "value"), rows);
     }
 
-    @GetMapping(value = "/district", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/district", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> districtCsv(@RequestParam(required = false) String asOf) {
         PoolStatistics.District d = district(asOf);
         List<List<?>> rows = new ArrayList<>();
@@ -126,17 +126,17 @@ class StatisticsController {
         rows.add(List.of("overdue", d.overdue()));
         d.byStatus().forEach((status, n) -> rows.add(List.of(status.name(), n)));
         d.byCategory().forEach((category, n) -> rows.add(List.of(category.name(), n)));
-        return Csv.of("district.csv", List.of("figure", "value"), rows);
+        return Tables.of("district", List.of("figure", "value"), rows);
     }
 
-    @GetMapping(value = "/appeals", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/appeals", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> appealsCsv(@RequestParam(required = false) String period, @RequestParam(required = false) String street,
                                       @RequestParam(required = false) String issueType, @RequestParam(required = false) String asOf) {
         AppealTrends.Answer answer = appeals(period, street, issueType, asOf);
         List<List<?>> rows = answer.rows().stream().<List<?>>map(r -> java.util.Arrays.asList(r.street(), r.issueType(),
                 r.period(), r.count(), r.previousCount(), r.change(), r.months(), r.recordedMonths(),
                 r.previousRecordedMonths())).toList();
-        return Csv.of("appeals-" + period + ".csv", List.of("street", "issueType", "period", "count", "previousCount",
+        return Tables.of("appeals-" + period, List.of("street", "issueType", "period", "count", "previousCount",
                 "change", "months", "recordedMonths", "previousRecordedMonths"), rows);
     }
 

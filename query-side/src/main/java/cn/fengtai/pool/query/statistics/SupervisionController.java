@@ -11,7 +11,7 @@ import cn.fengtai.pool.query.readmodel.ReadModels;
 import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
-import cn.fengtai.pool.query.web.Csv;
+import cn.fengtai.pool.query.web.Tables;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +91,7 @@ class SupervisionController {
         return FundUse.of(fund, figures.fundedBy(fundId, at));
     }
 
-    @GetMapping(value = "/hotspots", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/hotspots", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> hotspotsCsv(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
                                        @RequestParam(required = false) Boolean uncoveredOnly,
                                        @RequestParam(required = false) String asOf) {
@@ -100,28 +100,28 @@ class SupervisionController {
                 r.issueType(), r.issueTypeName(), r.count(), r.previousCount(), r.change(), r.share(),
                 String.join(" ", r.projects()), r.covered(), r.months(), r.recordedMonths(), r.previousRecordedMonths(),
                 String.join(" ", r.missingMonths()))).toList();
-        return Csv.of("hotspots-" + answer.period() + ".csv", List.of("street", "streetName", "issueType", "issueTypeName",
+        return Tables.of("hotspots-" + answer.period(), List.of("street", "streetName", "issueType", "issueTypeName",
                 "count", "previousCount", "change", "share", "projects", "covered", "months", "recordedMonths",
                 "previousRecordedMonths", "missingMonths"), rows);
     }
 
-    @GetMapping(value = "/departments", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/departments", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> departmentsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
         List<List<?>> rows = departments(batch, asOf).stream().<List<?>>map(r -> Arrays.asList(r.department(), r.name(),
                 r.summoned(), r.reportedIn(), r.pending(), r.medianDaysToReportIn(), r.maxDaysToReportIn(),
                 r.oldestPendingDays())).toList();
-        return Csv.of("departments" + (batch == null ? "" : "-" + batch) + ".csv", List.of("department", "name", "summoned",
+        return Tables.of("departments" + (batch == null ? "" : "-" + batch), List.of("department", "name", "summoned",
                 "reportedIn", "pending", "medianDaysToReportIn", "maxDaysToReportIn", "oldestPendingDays"), rows);
     }
 
-    @GetMapping(value = "/funds/{id}", produces = Csv.TEXT_CSV)
+    @GetMapping(value = "/funds/{id}", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> fundCsv(@PathVariable String id, @RequestParam(required = false) String asOf) {
         FundUse.Answer use = fund(id, asOf);
         List<List<?>> rows = new ArrayList<>();
         rows.add(Arrays.asList("fund", null, use.budget(), use.allocated(), use.remaining(), use.spent()));
         use.byStreet().forEach((street, share) -> rows.add(Arrays.asList("street", street, null, share.allocated(), null, share.spent())));
         use.byCategory().forEach((category, share) -> rows.add(Arrays.asList("category", category, null, share.allocated(), null, share.spent())));
-        return Csv.of("fund-" + use.fund() + ".csv", List.of("scope", "code", "budget", "allocated", "remaining", "spent"), rows);
+        return Tables.of("fund-" + use.fund(), List.of("scope", "code", "budget", "allocated", "remaining", "spent"), rows);
     }
 
     private FundView fundAt(String id, Instant at) {

@@ -61,6 +61,8 @@ class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
 
     private static Set<String> parametersOf(HandlerMethod method) {
         Set<String> names = new TreeSet<>();
+        // Read by Spring's content negotiation before a handler is chosen (?format=xlsx, csv or json): see Tables.
+        names.add("format");
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) continue;
