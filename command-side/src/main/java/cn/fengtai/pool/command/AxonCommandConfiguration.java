@@ -31,7 +31,7 @@ public class AxonCommandConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return fromCommands(new SimpleCorrelationDataProvider(ActorMetaData.USER, ActorMetaData.ROLE,
-                ActorMetaData.STREET, ActorMetaData.DEPARTMENT, ActorMetaData.IDEMPOTENCY_KEY, ActorMetaData.TRACEPARENT));
+                ActorMetaData.STREET, ActorMetaData.DEPARTMENT, ActorMetaData.IDEMPOTENCY_KEY, ActorMetaData.TRACEPARENT, ActorMetaData.IMPORT_ID));
     }
 
     /** Declared because Axon drops its own default as soon as any other provider exists. */

@@ -47,7 +47,8 @@ public record PoolProperties(
         @DefaultValue @Valid Snapshots snapshots,
         @DefaultValue @Valid Projections projections,
         @DefaultValue @Valid Statistics statistics,
-        @DefaultValue @Valid Rabbitmq rabbitmq) {
+        @DefaultValue @Valid Rabbitmq rabbitmq,
+        @DefaultValue @Valid Imports imports) {
 
     /** @param demoAccounts the demo accounts (password {@code demo}); the production profile refuses them */
     public record Security(@DefaultValue("false") boolean demoAccounts) {
@@ -125,6 +126,10 @@ public record PoolProperties(
      */
     public record Statistics(@DefaultValue("5000") @Positive long checkpointEvery,
                              @DefaultValue("1000") @Min(2) int maxCheckpoints) {
+    }
+
+    /** @param maxBytes the largest spreadsheet upload accepted */
+    public record Imports(@DefaultValue("20971520") @Min(1024) long maxBytes) {
     }
 
     /**

@@ -61,6 +61,7 @@ public class PoolSecurityAutoConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("DISTRICT", "AUDITOR")
+                        .requestMatchers("/api/imports/**").authenticated()
                         // HEAD as GET: the same answer without its body.
                         .requestMatchers(HttpMethod.GET, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
@@ -118,7 +119,7 @@ public class PoolSecurityAutoConfiguration {
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             PoolProperties pool) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(pool.maxRequestBytes()));
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(pool.maxRequestBytes(), pool.imports().maxBytes()));
         registration.setOrder(Integer.MIN_VALUE + 1);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -10,31 +10,38 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies larger than {@code pool.max-request-bytes} (413, as a problem detail) before anything reads
- * them. No command of the API needs more than a few kilobytes; a body sent without its length (chunked) is refused
+ * them. No command of the API needs more than a few kilobytes (a spreadsheet upload is allowed
+ * {@code pool.imports.max-bytes}); a body sent without its length (chunked) is refused
  * too (411), since its size is known only once it has been read.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Spreadsheet uploads: the only bodies larger than a command. */
+    static final String IMPORTS = "/api/imports/";
 
-    RequestSizeLimit(long maxBytes) {
+    private final long maxBytes;
+    private final long maxImportBytes;
+
+    RequestSizeLimit(long maxBytes, long maxImportBytes) {
         this.maxBytes = maxBytes;
+        this.maxImportBytes = maxImportBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
+        long limit = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBytes;
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (chunked) {
             ProblemResponses.write(response, 411, "Length Required",
-                    "a request body must state its length (Content-Length), up to " + maxBytes + " bytes",
+                    "a request body must state its length (Content-Length), up to " + limit + " bytes",
                     request.getRequestURI());
             return;
         }
-        if (length > maxBytes) {
+        if (length > limit) {
             ProblemResponses.write(response, 413, "Request too large",
-                    "request bodies are limited to " + maxBytes + " bytes", request.getRequestURI());
+                    "request bodies are limited to " + limit + " bytes here", request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);

@@ -14,6 +14,8 @@ public final class ActorMetaData {
     public static final String DEPARTMENT = "actorDepartment";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String CORRELATION_ID = "correlationId";
+    /** The spreadsheet import the event came from, when it did. */
+    public static final String IMPORT_ID = "importId";
     /** The W3C trace context of the request that caused the event, carried into the CloudEvents and the logs. */
     public static final String TRACEPARENT = "traceparent";
 

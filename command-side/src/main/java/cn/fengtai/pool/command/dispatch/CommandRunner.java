@@ -61,10 +61,22 @@ public class CommandRunner {
      * @param request what identifies the request for the idempotency check (method, path and body, canonicalized)
      */
     public CommandAnswer run(Actor actor, String idempotencyKey, String request, Function<Sender, CommandAnswer> work) {
+        return run(new Request(actor, actor.user(), idempotencyKey, request, Map.of()), work);
+    }
+
+    /**
+     * A request as {@link #run(Actor, String, String, Function)} takes it, with the owner its key is kept under (the
+     * actor, or a name of its own such as the imports', whose keys identify spreadsheet rows whoever uploads them)
+     * and metadata for its events besides the actor's.
+     */
+    public record Request(Actor actor, String keyOwner, String key, String request, Map<String, Object> metaData) {
+    }
+
+    public CommandAnswer run(Request request, Function<Sender, CommandAnswer> work) {
         for (int attempt = 1; ; attempt++) {
             List<String> sent = new ArrayList<>();
             try {
-                CommandAnswer answer = runOnce(actor, idempotencyKey, request, work, sent);
+                CommandAnswer answer = runOnce(request, work, sent);
                 meters.committed(sent);
                 log.debug("{} accepted: {} version {}", sent, answer.id(), answer.version());
                 return answer;
@@ -84,14 +96,41 @@ public class CommandRunner {
         }
     }
 
-    private CommandAnswer runOnce(Actor actor, String idempotencyKey, String request,
-                                  Function<Sender, CommandAnswer> work, List<String> sent) {
-        Sender sender = senderFor(actor, idempotencyKey, sent);
+    /**
+     * The answer given before to a request with this key and this content, if there was one; a key given before with
+     * other content is {@link IdempotencyKeyReused}.
+     */
+    public Optional<CommandAnswer> answeredBefore(String keyOwner, String key, String request) {
+        return earlierAnswer(keyOwner, key, sha256(request));
+    }
+
+    /** The answer stored under a key, whatever the content of its request was. */
+    public Optional<CommandAnswer> answerOf(String keyOwner, String key) {
+        return idempotency.find(keyOwner, key).map(entry -> new CommandAnswer(entry.answerId(), entry.answerVersion()));
+    }
+
+    /**
+     * Runs the work in a transaction that is rolled back: every rule of every command applies, nothing is stored
+     * (an import's dry run). The answer's ids are those the commands would have created.
+     */
+    public CommandAnswer tryOut(Actor actor, Function<Sender, CommandAnswer> work) {
+        Sender sender = senderFor(actor, null, Map.of(), new ArrayList<>());
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return work.apply(sender);
+        });
+    }
+
+    private CommandAnswer runOnce(Request request, Function<Sender, CommandAnswer> work, List<String> sent) {
+        Actor actor = request.actor();
+        String idempotencyKey = request.key();
+        String owner = request.keyOwner();
+        Sender sender = senderFor(actor, idempotencyKey, request.metaData(), sent);
         if (idempotencyKey == null) {
             return transaction.execute(status -> work.apply(sender));
         }
-        String fingerprint = sha256(request);
-        Optional<CommandAnswer> earlier = earlierAnswer(actor, idempotencyKey, fingerprint);
+        String fingerprint = sha256(request.request());
+        Optional<CommandAnswer> earlier = earlierAnswer(owner, idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -100,26 +139,27 @@ public class CommandRunner {
                 // The key must commit with the events and its claim must hold off a concurrent request with the same
                 // key from the start, so this transaction writes its events itself rather than through the group commit.
                 SerialAppendEngine.appendInThisTransaction();
-                idempotency.claim(actor.user(), idempotencyKey, fingerprint);
+                idempotency.claim(owner, idempotencyKey, fingerprint);
                 CommandAnswer answer = work.apply(sender);
-                idempotency.answer(actor.user(), idempotencyKey, answer);
+                idempotency.answer(owner, idempotencyKey, answer);
                 return answer;
             });
         } catch (DataIntegrityViolationException raced) {
             // Another request with the same key committed first: answer as it was answered.
-            return earlierAnswer(actor, idempotencyKey, fingerprint).orElseThrow(() -> raced);
+            return earlierAnswer(owner, idempotencyKey, fingerprint).orElseThrow(() -> raced);
         }
     }
 
-    private Optional<CommandAnswer> earlierAnswer(Actor actor, String key, String fingerprint) {
-        return idempotency.find(actor.user(), key).map(entry -> {
+    private Optional<CommandAnswer> earlierAnswer(String owner, String key, String fingerprint) {
+        return idempotency.find(owner, key).map(entry -> {
             if (!entry.fingerprint().equals(fingerprint)) throw new IdempotencyKeyReused(key);
             return new CommandAnswer(entry.answerId(), entry.answerVersion());
         });
     }
 
-    private Sender senderFor(Actor actor, String idempotencyKey, List<String> sent) {
+    private Sender senderFor(Actor actor, String idempotencyKey, Map<String, Object> extra, List<String> sent) {
         Map<String, Object> metaData = actor.asMetaData();
+        metaData.putAll(extra);
         traceparent().ifPresent(traceparent -> metaData.put(ActorMetaData.TRACEPARENT, traceparent));
         if (idempotencyKey != null) metaData.put(ActorMetaData.IDEMPOTENCY_KEY, idempotencyKey);
         return new Sender() {

@@ -14,10 +14,14 @@ import java.time.Duration;
 /**
  * Forgets the answers to {@code Idempotency-Key}s older than {@code pool.idempotency.retention} (7 days unless set):
  * a client retries a request within minutes, and the table would otherwise grow with every keyed command forever. A
- * key used again after that is a new request.
+ * key used again after that is a new request. The imports' keys stay: they are the identities of spreadsheet rows
+ * ({@code command.imports}), and a list imported again next year must still find its rows imported.
  */
 @Component
 public class IdempotencyRetention {
+
+    /** The owner the imports keep their rows' keys under. */
+    public static final String IMPORTS = "import";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
 
@@ -38,8 +42,8 @@ public class IdempotencyRetention {
     /** @return how many keys were forgotten */
     @Scheduled(fixedDelayString = "${pool.idempotency.purge-interval:1h}", initialDelayString = "${pool.idempotency.purge-interval:1h}")
     public int purge() {
-        int purged = jdbc.update("DELETE FROM command_idempotency WHERE recorded_at < ?",
-                Timestamp.from(clock.instant().minus(retention)));
+        int purged = jdbc.update("DELETE FROM command_idempotency WHERE recorded_at < ? AND actor_user <> ?",
+                Timestamp.from(clock.instant().minus(retention)), IMPORTS);
         if (purged > 0) log.info("forgot {} idempotency keys older than {}", purged, retention);
         return purged;
     }

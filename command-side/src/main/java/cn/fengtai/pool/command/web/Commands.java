@@ -77,6 +77,13 @@ public class Commands {
         }
     }
 
+    /** An uploaded file that cannot be read as what it is meant to be (a spreadsheet). */
+    public static final class InvalidUpload extends RuntimeException {
+        public InvalidUpload(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** A header is present but malformed. */
     public static final class InvalidHeader extends RuntimeException {
         final String header;

@@ -76,6 +76,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(Commands.InvalidUpload.class)
+    ResponseEntity<ProblemDetail> invalidUpload(Commands.InvalidUpload e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "Invalid upload", e.getMessage()));
+    }
+
     @ExceptionHandler(StrictBody.InvalidBody.class)
     ResponseEntity<ProblemDetail> invalidBody(StrictBody.InvalidBody e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());

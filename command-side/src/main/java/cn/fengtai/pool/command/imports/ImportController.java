@@ -1,0 +1,119 @@
+package cn.fengtai.pool.command.imports;
+
+import cn.fengtai.pool.command.access.Actor;
+import cn.fengtai.pool.command.access.Role;
+import cn.fengtai.pool.command.dispatch.ActorResolver;
+import cn.fengtai.pool.command.dispatch.CommandRunner;
+import cn.fengtai.pool.command.dispatch.IdempotencyRetention;
+import cn.fengtai.pool.command.web.Commands;
+import cn.fengtai.pool.wiring.PoolProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The district's lists in and out of spreadsheets (API.md, "Spreadsheets"): a batch list of projects, the offices'
+ * progress reports and the hotline's appeal counts, each row through the same commands and rules as the HTTP API
+ * ({@link Importer}). {@code dryRun=true} checks every row and stores nothing.
+ */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportController.class);
+
+    private final CommandRunner runner;
+    private final ActorResolver actors;
+    private final ImportReports reports;
+    private final Clock clock;
+
+    ImportController(CommandRunner runner, ActorResolver actors, ImportReports reports, PoolProperties pool) {
+        this.runner = runner;
+        this.actors = actors;
+        this.reports = reports;
+        this.clock = Clock.system(ZoneId.of(pool.zone()));
+    }
+
+    @PostMapping(value = "/projects", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport.Answer projects(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String batch,
+                                 @RequestParam(required = false) Boolean dryRun) throws IOException {
+        Actor actor = actors.current();
+        actor.mustBe("import projects", Role.DISTRICT, Role.STREET);
+        String b = batch == null || batch.isBlank() ? null : Commands.requireId(batch);
+        return run(actor, "projects", file, b, dryRun, today -> new ProjectImport(today));
+    }
+
+    @PostMapping(value = "/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport.Answer progress(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+            throws IOException {
+        Actor actor = actors.current();
+        actor.mustBe("import progress reports", Role.DISTRICT, Role.STREET);
+        return run(actor, "progress", file, null, dryRun, today -> new ProgressImport(today, (street, ref) ->
+                street == null ? null : runner.answerOf(IdempotencyRetention.IMPORTS,
+                        "projects:" + Importer.hash(street, "ref:" + ref)).map(a -> a.id()).orElse(null)));
+    }
+
+    @PostMapping(value = "/appeal-volumes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport.Answer appealVolumes(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+            throws IOException {
+        Actor actor = actors.current();
+        actor.mustBe("import appeal volumes", Role.DISTRICT);
+        return run(actor, "appeal-volumes", file, null, dryRun, AppealVolumeImport::new);
+    }
+
+    /** The report of an import: for who imported it, the district and auditors. */
+    @GetMapping(value = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> report(@PathVariable String importId) {
+        Actor actor = actors.current();
+        ImportReports.Stored stored = reports.find(Commands.requireId(importId))
+                .filter(s -> s.importer().equals(actor.user()) || actor.role() == Role.DISTRICT || actor.role() == Role.AUDITOR)
+                .orElseThrow(() -> new Commands.UnknownResource("no import of yours has the id '" + importId + "'"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.report());
+    }
+
+    private ImportReport.Answer run(Actor actor, String kind, MultipartFile file, String batch, Boolean dryRun,
+                                    Function<LocalDate, ImportKind> kinds) throws IOException {
+        if (file.isEmpty()) throw new Commands.InvalidUpload("the file is empty");
+        ImportReport report = new ImportReport(UUID.randomUUID().toString(), kind, Boolean.TRUE.equals(dryRun));
+        Path copy = Files.createTempFile("pool-import-", ".upload");
+        try {
+            file.transferTo(copy);
+            reports.save(actor.user(), report);
+            try {
+                new Importer(runner, kinds.apply(LocalDate.now(clock)), actor, batch, report.dryRun, report,
+                        running -> reports.save(actor.user(), running)).run(copy);
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                throw new Commands.InvalidUpload("the file is neither an Excel workbook (.xlsx) nor CSV that can be read: "
+                        + unreadable.getMessage());
+            }
+            report.status = ImportReport.Status.DONE;
+            return report.answer();
+        } catch (RuntimeException | IOException e) {
+            report.status = ImportReport.Status.FAILED;
+            throw e;
+        } finally {
+            reports.save(actor.user(), report);
+            Files.deleteIfExists(copy);
+            log.info("import {} of {} by {}: {} rows, {} accepted, {} rejected, {} unchanged{}", report.importId, kind,
+                    actor.user(), report.rows, report.accepted, report.rejected, report.unchanged,
+                    report.dryRun ? " (dry run)" : "");
+        }
+    }
+}

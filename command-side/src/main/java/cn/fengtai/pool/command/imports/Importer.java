@@ -1,0 +1,159 @@
+package cn.fengtai.pool.command.imports;
+
+import cn.fengtai.pool.command.access.Actor;
+import cn.fengtai.pool.command.dispatch.CommandAnswer;
+import cn.fengtai.pool.command.dispatch.CommandRunner;
+import cn.fengtai.pool.command.dispatch.IdempotencyKeyReused;
+import cn.fengtai.pool.command.dispatch.IdempotencyRetention;
+import cn.fengtai.pool.command.refusal.Refusal;
+import cn.fengtai.pool.events.ActorMetaData;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs one upload through its kind, row by row as the sheet is read: each readable row goes through the command
+ * side's own commands ({@link CommandRunner}), with the importer as actor and the import's id in the events'
+ * metadata, in a transaction of its own, so a bad row never blocks the good ones. A row is known by its key (kept
+ * with the idempotency keys, under {@link IdempotencyRetention#IMPORTS}, for good): the same row again stores nothing
+ * and counts as unchanged, so the same file uploaded again, or again after a crash in the middle, stores each row
+ * once. A dry run runs every row's commands in a transaction that is rolled back: the same rules, nothing stored.
+ */
+final class Importer {
+
+    private final CommandRunner runner;
+    private final ImportKind kind;
+    private final Actor importer;
+    private final String batch;
+    private final boolean dryRun;
+    private final ImportReport report;
+    private final Consumer<ImportReport> progress;
+    private final Set<String> keysInFile = new HashSet<>();
+    private Map<Integer, String> header;
+
+    Importer(CommandRunner runner, ImportKind kind, Actor importer, String batch, boolean dryRun, ImportReport report,
+             Consumer<ImportReport> progress) {
+        this.runner = runner;
+        this.kind = kind;
+        this.importer = importer;
+        this.batch = batch;
+        this.dryRun = dryRun;
+        this.report = report;
+        this.progress = progress;
+    }
+
+    void run(Path file) throws IOException {
+        SheetReader.read(file, this::row);
+        if (header == null) {
+            report.problem(new SheetRow.Problem(0, null, "NoHeader", "no row names three of the columns "
+                    + String.join(", ", kind.columns().keySet().stream().filter(c -> !c.matches("[a-zA-Z]+")).toList())));
+        }
+    }
+
+    private void row(int number, List<String> cells) {
+        if (cells.stream().allMatch(cell -> Cells.text(cell) == null)) return;
+        if (header == null) {
+            header = header(cells);
+            return;
+        }
+        Map<String, String> byField = new HashMap<>();
+        Map<String, String> headings = new HashMap<>();
+        header.forEach((column, field) -> {
+            byField.put(field, column < cells.size() ? cells.get(column) : null);
+            headings.put(field, headingOf(column));
+        });
+        SheetRow row = new SheetRow(number, byField, headings);
+        report.rows++;
+        SheetRow.Plan plan = kind.plan(row, importer, batch);
+        if (plan != null && !keysInFile.add(plan.key())) {
+            row.problem(null, "DuplicateInFile", "the same project, month or report as an earlier row of this file");
+            plan = null;
+        }
+        if (plan == null) {
+            report.reject(row.problems);
+        } else {
+            apply(row, plan);
+        }
+        if (report.rows % 100 == 0) progress.accept(report);
+    }
+
+    private void apply(SheetRow row, SheetRow.Plan plan) {
+        try {
+            Optional<CommandAnswer> before = runner.answeredBefore(IdempotencyRetention.IMPORTS, plan.key(), plan.content());
+            if (before.isPresent()) {
+                report.unchanged(row.number, before.get().id());
+                return;
+            }
+            CommandAnswer answer = dryRun ? runner.tryOut(importer, plan.work())
+                    : runner.run(new CommandRunner.Request(importer, IdempotencyRetention.IMPORTS, plan.key(), plan.content(),
+                    Map.of(ActorMetaData.IMPORT_ID, report.importId)), plan.work());
+            report.accept(row.number, dryRun ? null : answer.id());
+        } catch (IdempotencyKeyReused changed) {
+            row.problem(null, "ImportedWithOtherValues", "this row was imported before with other values; change it with a command");
+            report.reject(row.problems);
+        } catch (Refusal refusal) {
+            String field = kind.refusalFields().get(refusal.getClass().getSimpleName());
+            row.problem(field, refusal.getClass().getSimpleName(), refusal.getMessage());
+            report.reject(row.problems);
+        }
+    }
+
+    /** The header: the first row that names at least three columns of the kind (title rows above it are skipped). */
+    private Map<Integer, String> header(List<String> cells) {
+        Map<String, String> columns = new HashMap<>();
+        kind.columns().forEach((heading, field) -> columns.put(normal(heading), field));
+        Map<Integer, String> found = new LinkedHashMap<>();
+        for (int c = 0; c < cells.size(); c++) {
+            String field = columns.get(normal(cells.get(c)));
+            if (field != null && !found.containsValue(field)) found.put(c, field);
+        }
+        if (found.size() < 3) return null;
+        headings = cells;
+        return found;
+    }
+
+    private List<String> headings = List.of();
+
+    private String headingOf(int column) {
+        return column < headings.size() ? Cells.text(headings.get(column)) : null;
+    }
+
+    /** Headings compared without blanks, with full-width brackets as ASCII ones, letters in any case. */
+    static String normal(String heading) {
+        if (heading == null) return "";
+        return Normalizer.normalize(heading, Normalizer.Form.NFKC).replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Map<String, String> withFieldNames(Map<String, String> chinese) {
+        Map<String, String> columns = new LinkedHashMap<>(chinese);
+        chinese.values().forEach(field -> columns.put(field, field));
+        return columns;
+    }
+
+    /** A short, stable key of ASCII characters for any text (idempotency keys are at most 128 of them). */
+    static String hash(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
