@@ -48,7 +48,8 @@ public record PoolProperties(
         @DefaultValue @Valid Projections projections,
         @DefaultValue @Valid Statistics statistics,
         @DefaultValue @Valid Rabbitmq rabbitmq,
-        @DefaultValue @Valid Imports imports) {
+        @DefaultValue @Valid Imports imports,
+        @DefaultValue @Valid Webhooks webhooks) {
 
     /** @param demoAccounts the demo accounts (password {@code demo}); the production profile refuses them */
     public record Security(@DefaultValue("false") boolean demoAccounts) {
@@ -65,7 +66,7 @@ public record PoolProperties(
      * @param maxLag        how far a subscriber may fall behind before it is closed (it resumes with Last-Event-ID)
      */
     public record Stream(String ticketKey, @DefaultValue("60") @Min(5) @Max(3600) int ticketSeconds,
-                         @DefaultValue("15000") @Min(1000) long heartbeatMs, @DefaultValue("100000") @Positive int maxLag) {
+                         @DefaultValue("15000") @Min(50) long heartbeatMs, @DefaultValue("100000") @Positive int maxLag) {
     }
 
     /**
@@ -126,6 +127,22 @@ public record PoolProperties(
      */
     public record Statistics(@DefaultValue("5000") @Positive long checkpointEvery,
                              @DefaultValue("1000") @Min(2) int maxCheckpoints) {
+    }
+
+    /**
+     * @param allowPrivateAddresses whether a webhook may point at a loopback, private or link-local address (tests)
+     * @param retryBaseMs           the first retry's delay; each next one doubles it, with jitter
+     * @param maxRetryDelayMs       the longest delay between two attempts
+     * @param retryWindow           how long a failing subscription is retried before it is disabled
+     * @param timeoutMs             how long a receiver may take to answer
+     * @param pollMs                how often due deliveries are looked for
+     */
+    public record Webhooks(@DefaultValue("false") boolean allowPrivateAddresses,
+                           @DefaultValue("1000") @Positive long retryBaseMs,
+                           @DefaultValue("3600000") @Positive long maxRetryDelayMs,
+                           @DefaultValue("1d") @NotNull Duration retryWindow,
+                           @DefaultValue("10000") @Positive long timeoutMs,
+                           @DefaultValue("500") @Positive long pollMs) {
     }
 
     /** @param maxBytes the largest spreadsheet upload accepted */

@@ -62,6 +62,7 @@ public class PoolSecurityAutoConfiguration {
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("DISTRICT", "AUDITOR")
                         .requestMatchers("/api/imports/**").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/webhooks/*").authenticated()
                         // HEAD as GET: the same answer without its body.
                         .requestMatchers(HttpMethod.GET, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/projects/*/history", "/api/events", "/api/events/**").authenticated()
@@ -149,7 +150,7 @@ public class PoolSecurityAutoConfiguration {
             configuration.setAllowedOrigins(origins);
             configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Last-Event-ID"));
             configuration.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "Last-Event-ID"));
-            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
+            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"));
             source.registerCorsConfiguration("/api/**", configuration);
         }
         return source;

@@ -76,6 +76,11 @@ final class RunningPool implements AutoCloseable {
                 .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request without a body, by any method (DELETE, ...). */
+    Answer send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -7,6 +7,7 @@ import cn.fengtai.pool.command.dispatch.CommandRunner;
 import cn.fengtai.pool.command.dispatch.IdempotencyRetention;
 import cn.fengtai.pool.command.web.Commands;
 import cn.fengtai.pool.wiring.PoolProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -43,8 +44,11 @@ class ImportController {
     private final ActorResolver actors;
     private final ImportReports reports;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    ImportController(CommandRunner runner, ActorResolver actors, ImportReports reports, PoolProperties pool) {
+    ImportController(CommandRunner runner, ActorResolver actors, ImportReports reports, PoolProperties pool,
+                     MeterRegistry meters) {
+        this.meters = meters;
         this.runner = runner;
         this.actors = actors;
         this.reports = reports;
@@ -111,6 +115,11 @@ class ImportController {
         } finally {
             reports.save(actor.user(), report);
             Files.deleteIfExists(copy);
+            if (!report.dryRun) {
+                meters.counter("pool.imports.rows", "kind", kind, "outcome", "accepted").increment(report.accepted);
+                meters.counter("pool.imports.rows", "kind", kind, "outcome", "rejected").increment(report.rejected);
+                meters.counter("pool.imports.rows", "kind", kind, "outcome", "unchanged").increment(report.unchanged);
+            }
             log.info("import {} of {} by {}: {} rows, {} accepted, {} rejected, {} unchanged{}", report.importId, kind,
                     actor.user(), report.rows, report.accepted, report.rejected, report.unchanged,
                     report.dryRun ? " (dry run)" : "");

@@ -63,6 +63,18 @@ public final class ReadingRules {
         return seesAllUnlisted(caller);
     }
 
+    /**
+     * Webhook subscriptions deliver the whole feed to another system: the district sets them up; auditors may look
+     * at them (never at their secrets, which are shown once, to the district that created them).
+     */
+    public static void requireWebhooks(Caller caller, boolean change) {
+        if (!caller.signedIn()) throw new NotSignedIn("sign in to see the webhook subscriptions");
+        boolean allowed = "DISTRICT".equals(caller.role()) || (!change && "AUDITOR".equals(caller.role()));
+        if (!allowed) {
+            throw new NotAllowed(change ? "only the district sets up webhooks" : "only the district and auditors see webhooks");
+        }
+    }
+
     /** Thrown when a signed-in caller asks for a project it may not inspect. */
     public static final class NotAllowed extends RuntimeException {
         public NotAllowed(String message) {

@@ -55,6 +55,17 @@ public class FeedAccess {
         };
     }
 
+    /** The street a project was filed for, read from its first event; null when it has none. */
+    public String streetOf(String project) {
+        return store.readEvents(project).asStream().findFirst().map(message -> {
+            try {
+                return message.getPayload() instanceof ProjectFiled filed ? filed.street() : null;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
     private boolean mayInspect(Caller caller, String project) {
         String street = null;
         Set<String> summoned = new TreeSet<>();

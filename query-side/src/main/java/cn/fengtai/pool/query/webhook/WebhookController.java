@@ -1,0 +1,168 @@
+package cn.fengtai.pool.query.webhook;
+
+import cn.fengtai.pool.events.EventTypes;
+import cn.fengtai.pool.events.reference.ReferenceCodes;
+import cn.fengtai.pool.query.access.ReadingRules;
+import cn.fengtai.pool.query.stream.EventFeed;
+import cn.fengtai.pool.query.web.BadQuery;
+import cn.fengtai.pool.query.web.NotFound;
+import cn.fengtai.pool.query.web.Params;
+import cn.fengtai.pool.wiring.PoolAuthorities;
+import cn.fengtai.pool.wiring.PoolProperties;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Webhook subscriptions (API.md, "Webhooks"): the district sets them up, the district and auditors look at them. */
+@RestController
+@RequestMapping("/api/webhooks")
+class WebhookController {
+
+    private static final Set<String> FIELDS = Set.of("url", "types", "streets", "description");
+
+    private final MongoTemplate mongo;
+    private final EventFeed feed;
+    private final boolean allowPrivate;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    WebhookController(MongoTemplate mongo, EventFeed feed, PoolProperties pool) {
+        this.mongo = mongo;
+        this.feed = feed;
+        this.allowPrivate = pool.webhooks().allowPrivateAddresses();
+    }
+
+    record Created(String id, String secret) {
+    }
+
+    /** From now on: the new subscription's cursor is the store's head (redeliver from an earlier position for more). */
+    @PostMapping
+    ResponseEntity<Created> create(@RequestBody String body) {
+        PoolAuthorities.Caller caller = ReadingRules.caller();
+        ReadingRules.requireWebhooks(caller, true);
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (RuntimeException e) {
+            throw new BadQuery("body", "the body is no JSON object");
+        }
+        if (request == null || !request.isObject()) throw new BadQuery("body", "the body is no JSON object");
+        for (String name : request.propertyNames()) {
+            if (!FIELDS.contains(name)) throw new BadQuery(name, "a webhook has no field '" + name + "'; it has " + FIELDS);
+        }
+        if (!request.path("url").isString()) throw new BadQuery("url", "url is required, as text");
+        String url = request.path("url").asString();
+        try {
+            WebhookTargets.check(url, allowPrivate);
+        } catch (WebhookTargets.Refused refused) {
+            throw new BadQuery("url", refused.getMessage());
+        }
+        List<String> types = texts(request, "types");
+        for (String type : types) {
+            if (EventTypes.byType(type).isEmpty()) throw new BadQuery("types", "no event has the type '" + type + "'");
+        }
+        List<String> streets = texts(request, "streets");
+        for (String street : streets) {
+            if (!ReferenceCodes.isStreet(street)) throw new BadQuery("streets", "no street office has the code '" + street + "'");
+        }
+        JsonNode description = request.path("description");
+        if (!description.isMissingNode() && !description.isNull() && (!description.isString() || description.asString().length() > 500)) {
+            throw new BadQuery("description", "description is text of at most 500 characters");
+        }
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), url, types, streets,
+                description.isString() ? description.asString() : null, StandardWebhooks.newSecret(), feed.head(), true,
+                null, null, null, 0, caller.user(), Instant.now());
+        mongo.insert(subscription);
+        return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id()))
+                .body(new Created(subscription.id(), subscription.secret()));
+    }
+
+    @GetMapping
+    List<Subscription.Shown> all() {
+        ReadingRules.requireWebhooks(ReadingRules.caller(), false);
+        return mongo.find(new Query().with(Sort.by("createdAt")), Subscription.class).stream().map(Subscription::shown).toList();
+    }
+
+    @GetMapping("/{id}")
+    Subscription.Shown one(@PathVariable String id) {
+        ReadingRules.requireWebhooks(ReadingRules.caller(), false);
+        return find(id).shown();
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        ReadingRules.requireWebhooks(ReadingRules.caller(), true);
+        find(id);
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), Subscription.class);
+        mongo.remove(Query.query(Criteria.where("subscription").is(id)), Delivery.class);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The latest deliveries first; {@code status}: PENDING, DELIVERED or FAILED. */
+    @GetMapping("/{id}/deliveries")
+    List<Delivery> deliveries(@PathVariable String id, @RequestParam(required = false) String status,
+                              @RequestParam(required = false) Integer limit) {
+        ReadingRules.requireWebhooks(ReadingRules.caller(), false);
+        find(id);
+        Criteria criteria = Criteria.where("subscription").is(id);
+        if (status != null) {
+            if (!Set.of("PENDING", "DELIVERED", "FAILED").contains(status)) {
+                throw new BadQuery("status", "status is PENDING, DELIVERED or FAILED");
+            }
+            criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "position"))
+                .limit(Params.range("limit", limit, 100, 1, 1_000)), Delivery.class);
+    }
+
+    /** Delivers again every matching event after {@code from} (-1: from the first), and enables the subscription. */
+    @PostMapping("/{id}/redeliver")
+    Subscription.Shown redeliver(@PathVariable String id, @RequestParam long from) {
+        ReadingRules.requireWebhooks(ReadingRules.caller(), true);
+        find(id);
+        if (from < -1) throw new BadQuery("from", "from is a position, -1 for the first event");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("position", from).set("enabled", true)
+                .set("attempts", 0).set("nextAttemptAt", null).set("failingSince", null).set("lastError", null),
+                Subscription.class);
+        return find(id).shown();
+    }
+
+    private Subscription find(String id) {
+        Subscription subscription = mongo.findById(Params.code("id", id), Subscription.class);
+        if (subscription == null) throw new NotFound("no webhook has the id '" + id + "'");
+        return subscription;
+    }
+
+    private static List<String> texts(JsonNode request, String field) {
+        JsonNode node = request.path(field);
+        if (node.isMissingNode() || node.isNull()) return List.of();
+        if (!node.isArray() || node.size() > 50) throw new BadQuery(field, field + " is a list of at most 50 codes");
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString()) throw new BadQuery(field, field + " holds text only");
+            texts.add(item.asString());
+        }
+        return texts;
+    }
+
+}

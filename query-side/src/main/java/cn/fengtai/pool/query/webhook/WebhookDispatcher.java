@@ -1,0 +1,191 @@
+package cn.fengtai.pool.query.webhook;
+
+import cn.fengtai.pool.query.stream.CloudEvents;
+import cn.fengtai.pool.query.stream.EventFeed;
+import cn.fengtai.pool.query.stream.FeedAccess;
+import cn.fengtai.pool.wiring.PoolProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delivers the feed to each subscription in store order, the next event only after the previous one was answered 2xx,
+ * each subscription on its own cursor, so a receiver that is down holds back only its own events. A failure is
+ * retried with doubling delays and jitter; past {@code pool.webhooks.retry-window} the subscription is disabled with
+ * its cursor kept, and {@code redeliver} takes it up again.
+ * <p>
+ * Not an Axon processor: a processor's token is one cursor for all its handlers, and one receiver that is down would
+ * hold back every other. One instance delivers at a time: it holds a lease in MongoDB, renewed every round and taken
+ * over by another instance when it lapses (the holder died); delivery is at least once (a crash between a receiver's
+ * 2xx and the cursor's write sends that event again, with the same {@code webhook-id}).
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final String LEASES = "webhook_lease";
+    private static final Duration LEASE = Duration.ofSeconds(15);
+    private static final int EVENTS_PER_ROUND = 20;
+
+    private final MongoTemplate mongo;
+    private final EventFeed feed;
+    private final FeedAccess access;
+    private final PoolProperties.Webhooks settings;
+    private final MeterRegistry meters;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http;
+    private final String me = UUID.randomUUID().toString();
+    private final Clock clock = Clock.systemUTC();
+
+    WebhookDispatcher(MongoTemplate mongo, EventFeed feed, FeedAccess access, PoolProperties pool, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.feed = feed;
+        this.access = access;
+        this.settings = pool.webhooks();
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(Math.min(settings.timeoutMs(), 5_000))).build();
+    }
+
+    @Scheduled(fixedDelayString = "${pool.webhooks.poll-ms:500}")
+    void deliverDue() {
+        if (!mongo.exists(Query.query(Criteria.where("enabled").is(true)), Subscription.class) || !holdLease()) return;
+        Instant now = clock.instant();
+        Query due = Query.query(Criteria.where("enabled").is(true).orOperator(Criteria.where("nextAttemptAt").is(null),
+                Criteria.where("nextAttemptAt").lte(now)));
+        for (Subscription subscription : mongo.find(due, Subscription.class)) {
+            try {
+                deliver(subscription);
+            } catch (RuntimeException e) {
+                log.warn("webhook {}: delivery round failed: {}", subscription.id(), e.toString());
+            }
+        }
+    }
+
+    private void deliver(Subscription subscription) {
+        long cursor = subscription.position();
+        int sent = 0;
+        List<CloudEvents.Entry> events = feed.after(cursor, 200);
+        for (CloudEvents.Entry event : events) {
+            if (!matches(subscription, event)) {
+                cursor = event.position();
+                continue;
+            }
+            int status = post(subscription, event);
+            if (status / 100 != 2) {
+                failed(subscription, cursor, event, status);
+                return;
+            }
+            cursor = event.position();
+            delivered(subscription, event);
+            if (++sent == EVENTS_PER_ROUND) break;
+        }
+        if (cursor != subscription.position() || subscription.attempts() > 0) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())), new Update().set("position", cursor)
+                    .set("attempts", 0).set("nextAttemptAt", null).set("failingSince", null).set("lastError", null),
+                    Subscription.class);
+        }
+    }
+
+    private boolean matches(Subscription subscription, CloudEvents.Entry event) {
+        if (!subscription.types().isEmpty() && !subscription.types().contains(event.type())) return false;
+        if (subscription.streets().isEmpty()) return true;
+        return event.projectEvent() && subscription.streets().contains(access.streetOf(event.subject()));
+    }
+
+    /** The receiver's HTTP status, or 0 when it could not be reached or did not answer in time. */
+    private int post(Subscription subscription, CloudEvents.Entry event) {
+        String id = json.readTree(event.json()).path("id").asString();
+        try {
+            URI target = WebhookTargets.check(subscription.url(), settings.allowPrivateAddresses());
+            long timestamp = clock.instant().getEpochSecond();
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofMillis(settings.timeoutMs()))
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header("webhook-id", id).header("webhook-timestamp", String.valueOf(timestamp))
+                    .header("webhook-signature", StandardWebhooks.sign(subscription.secret(), id, timestamp, event.json()))
+                    .POST(HttpRequest.BodyPublishers.ofString(event.json())).build(), HttpResponse.BodyHandlers.discarding());
+            meters.counter("pool.webhooks.deliveries", "outcome", answer.statusCode() / 100 == 2 ? "delivered" : "failed").increment();
+            return answer.statusCode();
+        } catch (WebhookTargets.Refused refused) {
+            note(subscription, refused.getMessage());
+            return 0;
+        } catch (java.io.IOException e) {
+            meters.counter("pool.webhooks.deliveries", "outcome", "failed").increment();
+            note(subscription, "no answer: " + e.getClass().getSimpleName());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private void note(Subscription subscription, String error) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())), Update.update("lastError", error),
+                Subscription.class);
+    }
+
+    private void delivered(Subscription subscription, CloudEvents.Entry event) {
+        record(subscription, event, "DELIVERED", 200, null);
+    }
+
+    private void failed(Subscription subscription, long cursor, CloudEvents.Entry event, int status) {
+        Instant now = clock.instant();
+        int attempts = subscription.attempts() + 1;
+        Instant failingSince = subscription.failingSince() == null ? now : subscription.failingSince();
+        long delay = Math.min(settings.maxRetryDelayMs(), settings.retryBaseMs() << Math.min(attempts - 1, 30));
+        delay += ThreadLocalRandom.current().nextLong(Math.max(1, delay / 4));
+        boolean givingUp = Duration.between(failingSince, now).compareTo(settings.retryWindow()) > 0;
+        Instant next = now.plusMillis(delay);
+        Update update = new Update().set("position", cursor).set("attempts", attempts).set("failingSince", failingSince)
+                .set("nextAttemptAt", givingUp ? null : next);
+        if (status != 0) update.set("lastError", "answered " + status);
+        if (givingUp) update.set("enabled", false);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())), update, Subscription.class);
+        record(subscription, event, givingUp ? "FAILED" : "PENDING", status == 0 ? null : status, givingUp ? null : next);
+        if (givingUp) log.warn("webhook {} disabled after failing since {}; its cursor stays at {}", subscription.id(), failingSince, cursor);
+    }
+
+    private void record(Subscription subscription, CloudEvents.Entry event, String status, Integer lastStatus, Instant next) {
+        String eventId = json.readTree(event.json()).path("id").asString();
+        mongo.upsert(Query.query(Criteria.where("_id").is(subscription.id() + ":" + eventId)), new Update()
+                .set("subscription", subscription.id()).set("eventId", eventId).set("position", event.position())
+                .set("status", status).inc("attempts", 1).set("lastStatus", lastStatus).set("nextAttemptAt", next)
+                .set("updatedAt", clock.instant()), Delivery.class);
+    }
+
+    /** Takes or renews the lease; false while another live instance holds it. */
+    private boolean holdLease() {
+        Instant now = clock.instant();
+        Query free = Query.query(Criteria.where("_id").is("dispatcher")
+                .orOperator(Criteria.where("owner").is(me), Criteria.where("until").lt(now)));
+        try {
+            Document held = mongo.findAndModify(free, new Update().set("owner", me).set("until", now.plus(LEASE)),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES);
+            return held != null && me.equals(held.getString("owner"));
+        } catch (DuplicateKeyException another) {
+            return false;
+        }
+    }
+}
