@@ -57,9 +57,14 @@ public class PoolSecurityAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(corsOrigins)))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                // The public page and its assets come from this origin only; API answers load nothing at all.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // The public page (query side's static files) and the chart library it is drawn with.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/", "/index.html", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("DISTRICT", "AUDITOR")
                         .requestMatchers("/api/imports/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/webhooks/*").authenticated()

@@ -1,0 +1,156 @@
+package cn.fengtai.pool.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public page in a real browser (Debian's headless Chromium through chromium-driver): it shows what the public API
+ * says, finds a project and shows its public timeline and impact, works from the keyboard and on a phone's width, and
+ * the browser reports no error (a blocked asset or script would be one). {@code .ci/run} installs the browser.
+ */
+class PublicPageTest {
+
+    @TempDir
+    static Path data;
+    static RunningPool pool;
+    static WebDriver browser;
+    static String parking;
+
+    @BeforeAll
+    static void start() {
+        assertThat(new File("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
+        pool = RunningPool.start(data);
+        RunningPool district = pool.as("district");
+        district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}");
+        pool.as("finance").post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":1000000}");
+        parking = file("xiluoyuan", "停车秩序治理", "CONVENIENT_TRAVEL", "PARKING");
+        district.post("/api/projects/" + parking + "/approve",
+                "{\"batch\":\"2024-1\",\"responsibleUnit\":\"西罗园街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"施划车位\"],\"effectiveDate\":\"2024-01-10\"}");
+        pool.as("finance").post("/api/projects/" + parking + "/fund", "{\"fund\":\"2024\",\"amount\":100000}");
+        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/start", "{}");
+        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/summon", "{\"departments\":[\"transport\"],\"note\":\"会\"}");
+        pool.as("dept.transport").post("/api/projects/" + parking + "/report-in", "{\"department\":\"transport\",\"commitment\":\"施划\"}");
+        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/complete", "{\"actualCost\":96000,\"summary\":\"完成\"}");
+        String leak = file("fangzhuang", "屋顶防水", "HOUSING", "HOUSE_LEAK");
+        district.post("/api/projects/" + leak + "/approve",
+                "{\"batch\":\"2024-1\",\"responsibleUnit\":\"方庄街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"防水\"]}");
+        file("lugouqiao", "未入库的申报", "HOUSING", "HOUSE_LEAK");
+        pool.awaitCaughtUp();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=zh-CN", "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        pool.close();
+    }
+
+    private static String file(String street, String title, String category, String type) {
+        return pool.as("street." + street).post("/api/projects", """
+                {"street":"%s","title":"%s","category":"%s","issueTypes":["%s"],"channel":"HOTLINE","estimatedCost":5000,"effectiveDate":"2024-01-05"}"""
+                .formatted(street, title, category, type)).body().path("id").asString();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theHeadlineFiguresTablesAndChartsAreThoseOfThePublicApi() {
+        browser.get(pool.base + "/");
+        waiting().until(d -> !d.findElement(By.id("updated")).getText().equals("—"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        JsonNode district = pool.get("/api/statistics/district").body();
+        List<String> cards = browser.findElements(By.cssSelector("#headline .value")).stream().map(WebElement::getText).toList();
+        assertThat(cards.get(0)).isEqualTo(String.valueOf(district.path("projects").asLong()));
+        assertThat(cards.get(1)).isEqualTo(String.valueOf(district.path("listed").asLong()));
+        assertThat(cards.get(2)).isEqualTo("1");
+        assertThat(cards.get(3)).isEqualTo("50.0%");
+        String batchRow = browser.findElement(By.cssSelector("#batches-table tbody tr")).getText();
+        assertThat(batchRow).contains("2024年第一批", "50.0%");
+        assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText()).contains("1,000,000", "100,000", "96,000");
+        assertThat(browser.findElements(By.cssSelector("#street-table tbody tr"))).hasSize(26);
+        assertThat(browser.findElements(By.cssSelector("#category-chart canvas"))).as("ECharts drew the chart").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#category-table tbody")).getText()).contains("方便市民出行");
+
+        // sortable from the keyboard: focus the 完成 heading and press Enter
+        WebElement completed = browser.findElement(By.cssSelector("#street-table button[data-key='completed']"));
+        completed.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("#street-table tbody tr")).getText()).startsWith("西罗园街道");
+        assertThat(completed.findElement(By.xpath("..")).getAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(severe()).isEmpty();
+    }
+
+    @Test
+    void aProjectIsFoundAndShownWithItsPublicTimelineAndNothingPrivate() {
+        browser.get(pool.base + "/#search");
+        waiting().until(d -> d.findElement(By.id("results-count")).getText().startsWith("共"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-street"))).selectByVisibleText("西罗园街道");
+        WebElement button = browser.findElement(By.id("search-button"));
+        button.sendKeys(Keys.ENTER);
+        waiting().until(d -> d.findElement(By.id("results-count")).getText().equals("共 1 个项目"));
+        browser.findElement(By.linkText("停车秩序治理")).click();
+        waiting().until(d -> d.findElement(By.id("project")).isDisplayed()
+                && d.findElement(By.id("timeline")).getText().contains("完成"));
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("街镇申报入池", "评审入库：2024-1", "专项资金支持", "吹哨：区交通委", "报到：区交通委", "完成");
+        assertThat(browser.findElement(By.id("impact")).getText()).isNotBlank();
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).doesNotContain("施划\n").doesNotContain("未入库的申报");
+        assertThat(severe()).isEmpty();
+    }
+
+    @Test
+    void onAPhonesWidthNothingRunsOffTheScreen() {
+        browser.manage().window().setSize(new Dimension(375, 800));
+        try {
+            browser.get(pool.base + "/");
+            waiting().until(d -> !d.findElement(By.id("updated")).getText().equals("—"));
+            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow).as("horizontal overflow in pixels").isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** The browser's own errors: a script that failed, an asset refused by the security policy, a request that failed. */
+    private static List<String> severe() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+}
