@@ -20,13 +20,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Publishes every stored event, in global order, to a RabbitMQ topic exchange (routing key = CloudEvents type), at
  * least once: a page is published and confirmed by the broker before the publisher stores its new position (in
  * MongoDB, beside the read models), so a crash in between republishes that page and never skips one. Consumers
- * deduplicate on the CloudEvents {@code id}. One thread, global order: events of one aggregate arrive in order.
+ * deduplicate on the CloudEvents {@code id}. One thread, global order: events of one aggregate arrive in order. With
+ * several query-side instances only the one holding the publisher's {@link Lease} publishes; when it dies another takes
+ * over from the stored position.
  */
 @Component
 @ConditionalOnProperty(name = "pool.rabbitmq.enabled", havingValue = "true")
@@ -41,6 +44,7 @@ public class BrokerPublisher implements SmartLifecycle {
     private final RabbitTemplate rabbit;
     private final RabbitAdmin admin;
     private final String exchange;
+    private final Lease lease;
     private volatile boolean running;
     private Thread worker;
 
@@ -52,6 +56,7 @@ public class BrokerPublisher implements SmartLifecycle {
         this.rabbit = new RabbitTemplate(connections);
         this.admin = new RabbitAdmin(connections);
         this.exchange = exchange;
+        this.lease = new Lease(mongo, "rabbitmq-publisher", Duration.ofSeconds(15));
     }
 
     /** The position of the last event the broker confirmed, -1 before the first. */
@@ -64,9 +69,13 @@ public class BrokerPublisher implements SmartLifecycle {
         long backoff = 200;
         while (running) {
             try {
+                if (!lease.hold()) {
+                    Thread.sleep(1_000);
+                    continue;
+                }
                 admin.declareExchange(new TopicExchange(exchange, true, false));
                 long position = position();
-                while (running) {
+                while (running && lease.hold()) {
                     List<CloudEvents.Entry> page = feed.after(position, 500);
                     if (page.isEmpty()) {
                         Thread.sleep(100);
@@ -136,6 +145,7 @@ public class BrokerPublisher implements SmartLifecycle {
                 worker.interrupt();
                 worker.join(2_000);
             }
+            lease.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
@@ -36,7 +37,7 @@ public class CloudEvents {
      * One event of the feed: its position, its type, the CloudEvent in JSON, and what the reading rules go by: the
      * aggregate it belongs to ({@code subject}) and whether that is a project.
      */
-    public record Entry(long position, String type, String json, String subject, boolean projectEvent) {
+    public record Entry(long position, String type, String json, String subject, boolean projectEvent, Instant time) {
     }
 
     private static final String PROJECT_EVENTS = ProjectFiled.class.getPackageName();
@@ -84,7 +85,7 @@ public class CloudEvents {
         CloudEvent event = builder.build();
         String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8), subject,
-                subject != null && payloadType.getPackageName().equals(PROJECT_EVENTS));
+                subject != null && payloadType.getPackageName().equals(PROJECT_EVENTS), message.getTimestamp());
     }
 
     private byte[] data(Object payload) {

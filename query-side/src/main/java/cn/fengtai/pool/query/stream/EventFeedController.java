@@ -47,12 +47,16 @@ class EventFeedController {
 
     /**
      * {@code {"events": [CloudEvent, ...], "next": POSITION}}; ask again with {@code after=next} for more. Only the
-     * events the caller may see ({@link FeedAccess}); {@code next} is the last position read, seen or not, so a street
-     * office pages past other streets' events instead of reading them again.
+     * events the caller may see ({@link FeedAccess}) and that pass its filters ({@link FeedFilter}: {@code type},
+     * repeatable, {@code subject}, {@code street}, {@code since}); {@code next} is the last position read, seen or not,
+     * so a reader pages past what it does not see instead of reading it again.
      */
     @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    String events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
-        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller());
+    String events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
+                  @RequestParam(required = false) List<String> type, @RequestParam(required = false) String subject,
+                  @RequestParam(required = false) String street, @RequestParam(required = false) String since) {
+        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller())
+                .and(FeedFilter.of(type, subject, street, since, access));
         long from = position("after", after);
         int size = Params.range("limit", limit, 100, 1, 1_000);
         List<CloudEvents.Entry> events = new ArrayList<>(size);

@@ -41,7 +41,7 @@ class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
         }
         Set<String> taken = known.computeIfAbsent(method, KnownParameters::parametersOf);
         for (String name : Collections.list(request.getParameterNames())) {
-            if (taken.contains(name) && request.getParameterValues(name).length > 1) {
+            if (taken.contains(name) && request.getParameterValues(name).length > 1 && !repeatable(method, name)) {
                 throw new BadQuery(name, "the parameter '" + name + "' is given more than once");
             }
             if (!taken.contains(name)) {
@@ -57,6 +57,18 @@ class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
     private static String shown(String name) {
         String visible = name.replaceAll("\\p{Cntrl}", "?");
         return visible.length() > 64 ? visible.substring(0, 64) + "..." : visible;
+    }
+
+    /** A parameter bound to a list ({@code ?type=a&type=b}) may be given more than once. */
+    private static boolean repeatable(HandlerMethod method, String name) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null && name.equals(parameter.getParameterName())
+                    && java.util.Collection.class.isAssignableFrom(parameter.getParameterType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> parametersOf(HandlerMethod method) {

@@ -3,13 +3,11 @@ package cn.fengtai.pool.query.webhook;
 import cn.fengtai.pool.query.stream.CloudEvents;
 import cn.fengtai.pool.query.stream.EventFeed;
 import cn.fengtai.pool.query.stream.FeedAccess;
+import cn.fengtai.pool.query.stream.Lease;
 import cn.fengtai.pool.wiring.PoolProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,8 +41,6 @@ import java.util.concurrent.ThreadLocalRandom;
 class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final String LEASES = "webhook_lease";
-    private static final Duration LEASE = Duration.ofSeconds(15);
     private static final int EVENTS_PER_ROUND = 20;
 
     private final MongoTemplate mongo;
@@ -55,7 +50,7 @@ class WebhookDispatcher {
     private final MeterRegistry meters;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http;
-    private final String me = UUID.randomUUID().toString();
+    private final Lease lease;
     private final Clock clock = Clock.systemUTC();
 
     WebhookDispatcher(MongoTemplate mongo, EventFeed feed, FeedAccess access, PoolProperties pool, MeterRegistry meters) {
@@ -64,13 +59,14 @@ class WebhookDispatcher {
         this.access = access;
         this.settings = pool.webhooks();
         this.meters = meters;
+        this.lease = new Lease(mongo, "webhook-dispatcher", Duration.ofSeconds(15));
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(Math.min(settings.timeoutMs(), 5_000))).build();
     }
 
     @Scheduled(fixedDelayString = "${pool.webhooks.poll-ms:500}")
     void deliverDue() {
-        if (!mongo.exists(Query.query(Criteria.where("enabled").is(true)), Subscription.class) || !holdLease()) return;
+        if (!mongo.exists(Query.query(Criteria.where("enabled").is(true)), Subscription.class) || !lease.hold()) return;
         Instant now = clock.instant();
         Query due = Query.query(Criteria.where("enabled").is(true).orOperator(Criteria.where("nextAttemptAt").is(null),
                 Criteria.where("nextAttemptAt").lte(now)));
@@ -173,19 +169,5 @@ class WebhookDispatcher {
                 .set("subscription", subscription.id()).set("eventId", eventId).set("position", event.position())
                 .set("status", status).inc("attempts", 1).set("lastStatus", lastStatus).set("nextAttemptAt", next)
                 .set("updatedAt", clock.instant()), Delivery.class);
-    }
-
-    /** Takes or renews the lease; false while another live instance holds it. */
-    private boolean holdLease() {
-        Instant now = clock.instant();
-        Query free = Query.query(Criteria.where("_id").is("dispatcher")
-                .orOperator(Criteria.where("owner").is(me), Criteria.where("until").lt(now)));
-        try {
-            Document held = mongo.findAndModify(free, new Update().set("owner", me).set("until", now.plus(LEASE)),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES);
-            return held != null && me.equals(held.getString("owner"));
-        } catch (DuplicateKeyException another) {
-            return false;
-        }
     }
 }
