@@ -18,6 +18,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +53,15 @@ import java.util.Map;
 public class PoolSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PoolSecurityAutoConfiguration.class);
+    private static final String STRICT = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/docs"));
+
+    private static HeaderWriter csp(String policy) {
+        return new StaticHeadersWriter("Content-Security-Policy", policy);
+    }
 
     @Bean
     SecurityFilterChain poolSecurity(HttpSecurity http, StreamTickets tickets, PoolProperties pool,
@@ -57,13 +73,16 @@ public class PoolSecurityAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(corsOrigins)))
-                // The public page and its assets come from this origin only; API answers load nothing at all.
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
+                // The public page and its assets come from this origin only. Swagger UI (the embedded default's API
+                // documentation) also sets styles of its own inline: allowed on its pages only.
+                .headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, csp(STRICT + "; style-src 'self' 'unsafe-inline'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI), csp(STRICT))))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // The public page (query side's static files) and the chart library it is drawn with.
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/webjars/**", "/favicon.ico",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/index.html", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("DISTRICT", "AUDITOR")
                         .requestMatchers("/api/imports/**").authenticated()

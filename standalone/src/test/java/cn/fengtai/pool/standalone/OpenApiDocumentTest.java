@@ -43,6 +43,26 @@ class OpenApiDocumentTest {
             }
             assertThat(json.path("components").path("securitySchemes").has("basic")).isTrue();
             assertThat(json.path("components").path("securitySchemes").has("bearer")).isTrue();
+            assertThat(json.at("/paths/~1api~1projects/get/operationId").asString()).isEqualTo("ProjectQuery_list");
+            assertThat(json.at("/paths/~1api~1projects/get/responses/400/content/application~1problem+json").isObject()).isTrue();
+            assertThat(json.at("/paths/~1api~1projects~1{id}~1approve/post/responses/409").isObject()).isTrue();
+            assertThat(json.findValues("operationId").stream().map(JsonNode::asString).distinct().count())
+                    .as("operation ids are unique").isEqualTo(json.findValues("operationId").size());
+            JsonNode streetParameter = null;
+            for (JsonNode parameter : json.at("/paths/~1api~1projects/get/parameters")) {
+                if (parameter.path("name").asString().equals("street")) streetParameter = parameter;
+            }
+            assertThat(streetParameter.at("/schema/enum").size()).as("the 26 street codes").isEqualTo(26);
+            assertThat(pool.get("/api/docs").raw().statusCode()).as("Swagger UI").isIn(200, 302);
         }
+    }
+
+    /** The document parses with the parser OpenAPI generators use, without a message (an error or a warning). */
+    @Test
+    void theCommittedDocumentIsValidOpenApi() throws Exception {
+        io.swagger.v3.parser.core.models.SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).hasSizeGreaterThan(40);
     }
 }

@@ -148,6 +148,15 @@ class PublicPageTest {
         }
     }
 
+    @Test
+    void theApisOwnDocumentationOpensInSwaggerUi() {
+        browser.get(pool.base + "/api/docs");
+        waiting().until(d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(WebElement::getText))
+                .contains("/api/projects", "/api/statistics/hotspots");
+        assertThat(severe()).isEmpty();
+    }
+
     /** The browser's own errors: a script that failed, an asset refused by the security policy, a request that failed. */
     private static List<String> severe() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
