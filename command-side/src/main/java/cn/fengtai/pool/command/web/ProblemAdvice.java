@@ -37,6 +37,23 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** The refusals' Chinese titles, by rule ({@code refusals_zh.properties}). */
+    private static final java.util.Properties TITLES_ZH = titlesZh();
+
+    private static java.util.Properties titlesZh() {
+        java.util.Properties titles = new java.util.Properties();
+        try (var in = ProblemAdvice.class.getResourceAsStream("/refusals_zh.properties")) {
+            if (in != null) titles.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return titles;
+    }
+
+    /**
+     * A refused command: {@code type} names its rule ({@code urn:fengtai-pool:rule:NotStarted}) so a client can tell
+     * refusals apart without reading the text; {@code title} is in Chinese for a reader whose Accept-Language prefers it.
+     */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         HttpStatus status = switch (refusal.kind()) {
@@ -47,6 +64,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         };
         ProblemDetail problem = problem(status, refusal.rule(), refusal.getMessage());
         problem.setProperty("rule", refusal.rule());
+        problem.setType(java.net.URI.create("urn:fengtai-pool:rule:" + refusal.rule()));
+        if (prefersChinese() && TITLES_ZH.containsKey(refusal.rule())) {
+            problem.setTitle(TITLES_ZH.getProperty(refusal.rule()));
+        }
         return ResponseEntity.status(status).body(problem);
     }
 
@@ -149,5 +170,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Whether the request's Accept-Language puts Chinese first. */
+    private static boolean prefersChinese() {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) return false;
+        String header = attributes.getRequest().getHeader("Accept-Language");
+        if (header == null || header.isBlank()) return false;
+        try {
+            List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(header);
+            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 }

@@ -296,6 +296,23 @@ class CommandHttpTest {
     }
 
     @Nested
+    class ProblemLanguage {
+        @Test
+        void aRefusalNamesItsRuleInTypeAndTitleAndSpeaksChineseToWhoAsksForIt() {
+            String id = fileProject();
+            Http.Answer chinese = office.postIn("zh-CN,zh;q=0.9,en;q=0.5", "/api/projects/" + id + "/progress", "{\"percent\":10}");
+            assertThat(chinese.status()).isEqualTo(409);
+            assertThat(chinese.body().path("title").asString()).isEqualTo("项目尚未开始实施");
+            assertThat(chinese.body().path("type").asString()).isEqualTo("urn:fengtai-pool:rule:NotStarted");
+            assertThat(chinese.body().path("rule").asString()).isEqualTo("NotStarted");
+            Http.Answer english = office.postIn("en-GB,en;q=0.9,zh;q=0.5", "/api/projects/" + id + "/progress", "{\"percent\":10}");
+            assertThat(english.body().path("title").asString()).isEqualTo("NotStarted");
+            assertThat(office.postIn("%%%", "/api/projects/" + id + "/progress", "{\"percent\":10}").body().path("title").asString())
+                    .isEqualTo("NotStarted");
+        }
+    }
+
+    @Nested
     class Idempotency {
         @Test
         void theSameKeyAndBodyAnswerTheSameAndStoreOnce() {

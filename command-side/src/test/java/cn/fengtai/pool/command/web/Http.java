@@ -54,6 +54,11 @@ public final class Http {
         return send(request(path).header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose reader prefers the given language (Accept-Language). */
+    public Answer postIn(String language, String path, String json) {
+        return send(request(path).header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer postWithoutBody(String path) {
         return send(signed(HttpRequest.newBuilder(URI.create(base + path))).POST(HttpRequest.BodyPublishers.noBody()));
     }
