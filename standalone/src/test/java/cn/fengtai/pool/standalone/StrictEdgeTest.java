@@ -173,7 +173,10 @@ class StrictEdgeTest {
 
     /** A problem detail in full; {@code instance} names the path asked for, where the request had one. */
     static void assertProblem(JsonNode problem, int status, boolean hasPath) {
-        assertThat(problem.path("type").asString()).isEqualTo("about:blank");
+        // a refused command's type names its rule; every other problem is about:blank
+        String type = problem.path("type").asString();
+        if (problem.has("rule")) assertThat(type).isEqualTo("urn:fengtai-pool:rule:" + problem.path("rule").asString());
+        else assertThat(type).isEqualTo("about:blank");
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asString()).isNotBlank();
         assertThat(problem.path("detail").asString()).isNotBlank();
