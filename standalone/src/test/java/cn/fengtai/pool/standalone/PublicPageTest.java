@@ -89,6 +89,18 @@ class PublicPageTest {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
+    /** Screenshots for people to look at: {@code target/screenshots/} (the README's picture is one of them). */
+    private static void screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(folder);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(folder.resolve(name), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theHeadlineFiguresTablesAndChartsAreThoseOfThePublicApi() {
         browser.get(pool.base + "/");
@@ -106,6 +118,7 @@ class PublicPageTest {
         assertThat(browser.findElements(By.cssSelector("#street-table tbody tr"))).hasSize(26);
         assertThat(browser.findElements(By.cssSelector("#category-chart canvas"))).as("ECharts drew the chart").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#category-table tbody")).getText()).contains("方便市民出行");
+        screenshot("page-desktop.png");
 
         // sortable from the keyboard: focus the 完成 heading and press Enter
         WebElement completed = browser.findElement(By.cssSelector("#street-table button[data-key='completed']"));
@@ -135,11 +148,12 @@ class PublicPageTest {
     }
 
     @Test
-    void onAPhonesWidthNothingRunsOffTheScreen() {
+    void onAPhonesWidthNothingRunsOffTheScreen() throws Exception {
         browser.manage().window().setSize(new Dimension(375, 800));
         try {
             browser.get(pool.base + "/");
             waiting().until(d -> !d.findElement(By.id("updated")).getText().equals("—"));
+            screenshot("page-phone.png");
             long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow).as("horizontal overflow in pixels").isLessThanOrEqualTo(0);
