@@ -42,7 +42,12 @@ class PublicPageTest {
 
     @BeforeAll
     static void start() {
-        assertThat(new File("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
+        if (!new File("/usr/bin/chromium").exists() || !new File("/usr/bin/chromedriver").exists()) {
+            String message = "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) org.junit.jupiter.api.Assertions.fail(message);
+            System.err.println("SKIPPED: " + message);
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
         pool = RunningPool.start(data);
         RunningPool district = pool.as("district");
         district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}");
@@ -76,7 +81,7 @@ class PublicPageTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        pool.close();
+        if (pool != null) pool.close();
     }
 
     private static String file(String street, String title, String category, String type) {
