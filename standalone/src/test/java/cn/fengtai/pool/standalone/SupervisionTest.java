@@ -134,6 +134,10 @@ class SupervisionTest {
         JsonNode changxindian = get("/api/projects/" + bicycles + "/impact");
         assertThat(changxindian.path("change").decimalValue()).isEqualByComparingTo("-0.6121");
         assertThat(get("/api/projects/" + parking).path("impact").asString()).isEqualTo("FELL");
+        JsonNode labels = get("/api/projects/" + parking).path("labels");
+        assertThat(labels.path("category").asString()).as("the Chinese label beside the code").isEqualTo("方便市民出行");
+        assertThat(labels.path("issueTypes").get(0).asString()).isEqualTo("停车管理");
+        assertThat(labels.path("status").asString()).isEqualTo("已完成");
         assertThat(get("/api/projects/" + late + "/impact").path("after").isNull()).isTrue();
         assertThat(pool.get("/api/projects/" + parking + "/impact?months=0").status()).isEqualTo(400);
         assertThat(pool.get("/api/projects/nobody/impact").status()).isEqualTo(404);

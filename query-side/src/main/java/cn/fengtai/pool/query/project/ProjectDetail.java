@@ -18,7 +18,17 @@ public record ProjectDetail(String id, String street, String streetName, String 
                             BigDecimal actualCost, String summary, int progress, List<DepartmentView> departments,
                             String rating, String reason, List<String> appealRefs, LocalDate filedOn,
                             LocalDate completedOn, Instant filedAt, Instant updatedAt, long version,
-                            List<Funding> fundings, ProjectImpact.Verdict impact) {
+                            List<Funding> fundings, ProjectImpact.Verdict impact, Labels labels) {
+
+    /** The Chinese labels of the project's codes, beside them for whoever reads the view (from /api/reference). */
+    public record Labels(String category, List<String> issueTypes, String channel, String status) {
+
+        static Labels of(ProjectView v) {
+            return new Labels(ReferenceCodes.zh("categories", v.category()),
+                    v.issueTypes() == null ? List.of() : v.issueTypes().stream().map(t -> ReferenceCodes.zh("issue-types", t)).toList(),
+                    ReferenceCodes.zh("channels", v.channel()), v.status() == null ? null : ReferenceCodes.zh("statuses", v.status().name()));
+        }
+    }
 
     static ProjectDetail of(ProjectView v, LocalDate today) {
         return new ProjectDetail(v.id(), v.street(), ReferenceCodes.streets().get(v.street()), v.community(),
@@ -26,7 +36,7 @@ public record ProjectDetail(String id, String street, String streetName, String 
                 v.currentBatch(), v.carriedOver(), v.responsibleUnit(), v.deadline(), v.overdue(today), v.tasks(),
                 v.estimatedCost(), v.fundedAmount(), v.fundedAtStart(), v.actualCost(), v.summary(), v.progress(),
                 v.departments(), v.rating(), v.reason(), v.appealRefs(), v.filedOn(), v.completedOn(), v.filedAt(),
-                v.updatedAt(), v.version(), List.copyOf(v.fundings()), null);
+                v.updatedAt(), v.version(), List.copyOf(v.fundings()), null, Labels.of(v));
     }
 
     /** With what its appeals did after it ({@code impact}: detail only, lists leave it out). */
@@ -34,7 +44,7 @@ public record ProjectDetail(String id, String street, String streetName, String 
         return new ProjectDetail(id, street, streetName, community, title, description, category, issueTypes, channel,
                 status, batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
                 fundedAmount, fundedAtStart, actualCost, summary, progress, departments, rating, reason, appealRefs,
-                filedOn, completedOn, filedAt, updatedAt, version, fundings, verdict);
+                filedOn, completedOn, filedAt, updatedAt, version, fundings, verdict, labels);
     }
 
     /**
@@ -48,6 +58,6 @@ public record ProjectDetail(String id, String street, String streetName, String 
         return new ProjectDetail(id, street, streetName, community, title, null, category, issueTypes, channel, status,
                 batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
                 fundedAmount, fundedAtStart, actualCost, summary, progress, publicDepartments, rating, null, List.of(),
-                filedOn, completedOn, filedAt, updatedAt, version, fundings, impact);
+                filedOn, completedOn, filedAt, updatedAt, version, fundings, impact, labels);
     }
 }

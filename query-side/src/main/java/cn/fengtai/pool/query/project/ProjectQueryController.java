@@ -113,14 +113,16 @@ class ProjectQueryController {
         for (int page = 0; rows.size() < MAX_EXPORTED; page++) {
             Page one = list(street, category, status, batch, issueType, q, page, 200, sort, overdue);
             one.items().forEach(p -> rows.add(Arrays.asList(p.id(), p.street(), p.streetName(), p.community(), p.title(),
-                    p.category(), String.join(" ", p.issueTypes() == null ? List.of() : p.issueTypes()), p.channel(),
-                    p.status(), String.join(" ", p.batches()), p.currentBatch(), p.responsibleUnit(), p.deadline(),
+                    p.category(), p.labels().category(), String.join(" ", p.issueTypes() == null ? List.of() : p.issueTypes()),
+                    String.join("、", p.labels().issueTypes().stream().map(String::valueOf).toList()), p.channel(),
+                    p.labels().channel(), p.status(), p.labels().status(), String.join(" ", p.batches()), p.currentBatch(),
+                    p.responsibleUnit(), p.deadline(),
                     p.overdue(), p.estimatedCost(), p.fundedAmount(), p.actualCost(), p.progress(), p.filedOn(),
                     p.completedOn(), p.rating(), p.carriedOver())));
             if ((long) (page + 1) * 200 >= one.total()) break;
         }
-        return Tables.of("projects", List.of("id", "street", "streetName", "community", "title", "category",
-                "issueTypes", "channel", "status", "batches", "currentBatch", "responsibleUnit", "deadline", "overdue",
+        return Tables.of("projects", List.of("id", "street", "streetName", "community", "title", "category", "categoryName",
+                "issueTypes", "issueTypeNames", "channel", "channelName", "status", "statusName", "batches", "currentBatch", "responsibleUnit", "deadline", "overdue",
                 "estimatedCost", "fundedAmount", "actualCost", "progress", "filedOn", "completedOn", "rating",
                 "carriedOver"), rows.size() > MAX_EXPORTED ? rows.subList(0, MAX_EXPORTED) : rows);
     }

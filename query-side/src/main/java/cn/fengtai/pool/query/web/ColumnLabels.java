@@ -29,7 +29,8 @@ final class ColumnLabels {
             Map.entry("batches", "批次"), Map.entry("currentBatch", "当前批次"), Map.entry("responsibleUnit", "责任单位"),
             Map.entry("deadline", "完成时限"), Map.entry("estimatedCost", "预计投资"), Map.entry("actualCost", "实际投资"),
             Map.entry("progress", "进度"), Map.entry("filedOn", "申报日期"), Map.entry("completedOn", "完成日期"),
-            Map.entry("rating", "评价"), Map.entry("carriedOver", "结转"));
+            Map.entry("rating", "评价"), Map.entry("carriedOver", "结转"), Map.entry("issueTypeNames", "诉求类型名称"),
+            Map.entry("channelName", "来源渠道名称"), Map.entry("statusName", "状态名称"));
 
     private ColumnLabels() {
     }

@@ -52,6 +52,12 @@ public final class ReferenceCodes {
         return ISSUE_TYPES;
     }
 
+    /** The Chinese label of a code of a list, or null for an unknown code or list. */
+    public static String zh(String list, String code) {
+        if (code == null) return null;
+        return labels(list).stream().filter(label -> label.code().equals(code)).map(Label::zh).findFirst().orElse(null);
+    }
+
     public static boolean isStreet(String code) {
         return code != null && STREETS.containsKey(code);
     }
