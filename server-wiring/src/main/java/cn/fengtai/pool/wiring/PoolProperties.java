@@ -145,8 +145,12 @@ public record PoolProperties(
                            @DefaultValue("500") @Positive long pollMs) {
     }
 
-    /** @param maxBytes the largest spreadsheet upload accepted */
-    public record Imports(@DefaultValue("20971520") @Min(1024) long maxBytes) {
+    /**
+     * @param maxBytes  the largest spreadsheet upload accepted
+     * @param asyncRows a sheet of more rows runs in the background: 202 and its report at GET /api/imports/{id}
+     */
+    public record Imports(@DefaultValue("20971520") @Min(1024) long maxBytes,
+                          @DefaultValue("1000") @Positive long asyncRows) {
     }
 
     /**

@@ -186,6 +186,26 @@ class ImportTest {
     }
 
     @Test
+    void aLargeSheetRunsInTheBackgroundWithItsProgressToBeAskedFor() throws Exception {
+        StringBuilder volumes = new StringBuilder("街镇,诉求类型,月份,诉求量\n");
+        for (int i = 0; i < 1_500; i++) {
+            volumes.append("卢沟桥街道,").append(i % 2 == 0 ? "停车管理" : "房屋滴漏").append(',')
+                    .append(1990 + i / 24).append('-').append(String.format("%02d", 1 + (i / 2) % 12)).append(',').append(i).append('\n');
+        }
+        HttpResponse<String> answer = upload("district", "/api/imports/appeal-volumes", "big.csv", volumes.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        JsonNode first = RunningPool.JSON.readTree(answer.body());
+        assertThat(first.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(first.path("total").asLong()).isEqualTo(1_500);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        JsonNode report = pool.as("district").await(location, r -> !r.path("status").asString().equals("RUNNING")).body();
+        assertThat(report.path("status").asString()).isEqualTo("DONE");
+        assertThat(report.path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(report.path("accepted").asInt()).isEqualTo(1_500);
+        assertThat(report.path("rowsPerSecond").asDouble()).isPositive();
+    }
+
+    @Test
     void unreadableOversizedAndUnauthorisedUploadsAreRefusedPlainly() throws Exception {
         assertThat(upload("district", "/api/imports/appeal-volumes", "x.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1))
                 .statusCode()).isEqualTo(400);

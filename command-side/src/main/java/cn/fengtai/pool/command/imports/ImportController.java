@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,10 +46,19 @@ class ImportController {
     private final ImportReports reports;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final long asyncRows;
+    /** Large imports, one at a time, in the background (a district uploads a few lists a month). */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "spreadsheet-import");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ImportController(CommandRunner runner, ActorResolver actors, ImportReports reports, PoolProperties pool,
                      MeterRegistry meters) {
         this.meters = meters;
+        this.asyncRows = pool.imports().asyncRows();
         this.runner = runner;
         this.actors = actors;
         this.reports = reports;
@@ -56,7 +66,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/projects", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport.Answer projects(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String batch,
+    ResponseEntity<ImportReport.Answer> projects(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String batch,
                                  @RequestParam(required = false) Boolean dryRun) throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import projects", Role.DISTRICT, Role.STREET);
@@ -65,7 +75,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport.Answer progress(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+    ResponseEntity<ImportReport.Answer> progress(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
             throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import progress reports", Role.DISTRICT, Role.STREET);
@@ -75,7 +85,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/appeal-volumes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport.Answer appealVolumes(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+    ResponseEntity<ImportReport.Answer> appealVolumes(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
             throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import appeal volumes", Role.DISTRICT);
@@ -92,29 +102,54 @@ class ImportController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.report());
     }
 
-    private ImportReport.Answer run(Actor actor, String kind, MultipartFile file, String batch, Boolean dryRun,
-                                    Function<LocalDate, ImportKind> kinds) throws IOException {
+    private ResponseEntity<ImportReport.Answer> run(Actor actor, String kind, MultipartFile file, String batch,
+                                                    Boolean dryRun, Function<LocalDate, ImportKind> kinds) throws IOException {
         if (file.isEmpty()) throw new Commands.InvalidUpload("the file is empty");
         ImportReport report = new ImportReport(UUID.randomUUID().toString(), kind, Boolean.TRUE.equals(dryRun));
         Path copy = Files.createTempFile("pool-import-", ".upload");
         try {
             file.transferTo(copy);
-            reports.save(actor.user(), report);
-            try {
-                new Importer(runner, kinds.apply(LocalDate.now(clock)), actor, batch, report.dryRun, report,
-                        running -> reports.save(actor.user(), running)).run(copy);
-            } catch (IOException | java.io.UncheckedIOException unreadable) {
-                throw new Commands.InvalidUpload("the file is neither an Excel workbook (.xlsx) nor CSV that can be read: "
-                        + unreadable.getMessage());
-            }
+            report.total = Math.max(0, SheetReader.countRows(copy) - 1);
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            Files.deleteIfExists(copy);
+            throw new Commands.InvalidUpload("the file is neither an Excel workbook (.xlsx) nor CSV that can be read: "
+                    + unreadable.getMessage());
+        }
+        reports.save(actor.user(), report);
+        Importer importer = new Importer(runner, kinds.apply(LocalDate.now(clock)), actor, batch, report.dryRun, report,
+                running -> reports.save(actor.user(), running));
+        if (report.total > asyncRows) {
+            // A large sheet runs in the background: the answer says where its report grows (GET, progress 0 to 1).
+            background.execute(() -> finish(actor, kind, importer, report, copy));
+            return ResponseEntity.accepted().location(URI.create("/api/imports/" + report.importId)).body(report.answer());
+        }
+        Exception failed = finish(actor, kind, importer, report, copy);
+        if (failed instanceof RuntimeException unexpected) throw unexpected; // e.g. the event store down: a 503
+        if (failed != null) throw new Commands.InvalidUpload(report.failure);
+        return ResponseEntity.ok(report.answer());
+    }
+
+    /** Runs the import to its end; what stopped it, or null. */
+    private Exception finish(Actor actor, String kind, Importer importer, ImportReport report, Path copy) {
+        try {
+            importer.run(copy);
             report.status = ImportReport.Status.DONE;
-            return report.answer();
-        } catch (RuntimeException | IOException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
             report.status = ImportReport.Status.FAILED;
-            throw e;
+            report.failure = e.getMessage();
+            report.problem(new SheetRow.Problem(0, null, "ImportFailed", String.valueOf(e.getMessage())));
+            if (!(e instanceof IOException) && !(e instanceof java.io.UncheckedIOException)) {
+                log.warn("import {} failed after {} rows: {}", report.importId, report.rows, e.toString());
+            }
+            return e;
         } finally {
             reports.save(actor.user(), report);
-            Files.deleteIfExists(copy);
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // a temporary file of the system's own
+            }
             if (!report.dryRun) {
                 meters.counter("pool.imports.rows", "kind", kind, "outcome", "accepted").increment(report.accepted);
                 meters.counter("pool.imports.rows", "kind", kind, "outcome", "rejected").increment(report.rejected);

@@ -18,11 +18,16 @@ final class ImportReport {
     final String importId;
     final String kind;
     final boolean dryRun;
-    Status status = Status.RUNNING;
+    volatile Status status = Status.RUNNING;
+    /** Why a failed import stopped. */
+    String failure;
     int rows;
     int accepted;
     int rejected;
     int unchanged;
+    /** The rows of the sheet below its header (title rows counted too), as far as a first reading could tell. */
+    long total;
+    private final long started = System.nanoTime();
     final List<SheetRow.Problem> errors = new ArrayList<>();
     final List<Item> items = new ArrayList<>();
 
@@ -32,32 +37,37 @@ final class ImportReport {
         this.dryRun = dryRun;
     }
 
-    void accept(int row, String id) {
+    synchronized void accept(int row, String id) {
         accepted++;
         items.add(new Item(row, id, false));
     }
 
-    void unchanged(int row, String id) {
+    synchronized void unchanged(int row, String id) {
         unchanged++;
         items.add(new Item(row, id, true));
     }
 
-    void reject(List<SheetRow.Problem> problems) {
+    synchronized void reject(List<SheetRow.Problem> problems) {
         rejected++;
         errors.addAll(problems);
     }
 
-    void problem(SheetRow.Problem problem) {
+    synchronized void problem(SheetRow.Problem problem) {
         errors.add(problem);
     }
 
     /** The answer's shape (API.md, "Spreadsheets"). */
-    record Answer(String importId, String kind, boolean dryRun, Status status, double progress, int rows, int accepted,
-                  int rejected, int unchanged, List<SheetRow.Problem> errors, List<Item> items) {
+    /** {@code progress} from 0 to 1, {@code rowsPerSecond} since the import began. */
+    record Answer(String importId, String kind, boolean dryRun, Status status, double progress, long total,
+                  double rowsPerSecond, int rows, int accepted, int rejected, int unchanged,
+                  List<SheetRow.Problem> errors, List<Item> items) {
     }
 
-    Answer answer() {
-        return new Answer(importId, kind, dryRun, status, status == Status.RUNNING ? 0 : 1, rows, accepted, rejected,
-                unchanged, List.copyOf(errors), List.copyOf(items));
+    synchronized Answer answer() {
+        double progress = status != Status.RUNNING ? 1 : total <= 0 ? 0 : Math.min(0.99, (double) rows / total);
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return new Answer(importId, kind, dryRun, status, Math.round(progress * 1000) / 1000.0, total,
+                Math.round(rows / seconds * 10) / 10.0, rows, accepted, rejected, unchanged, List.copyOf(errors),
+                List.copyOf(items));
     }
 }

@@ -62,6 +62,15 @@ final class SheetReader {
         }
     }
 
+    /** How many rows hold anything (read once before an import, so that its progress can be told). */
+    static long countRows(Path file) throws IOException {
+        long[] rows = {0};
+        read(file, (number, cells) -> {
+            if (cells.stream().anyMatch(cell -> cell != null && !cell.isBlank())) rows[0]++;
+        });
+        return rows[0];
+    }
+
     /** UTF-8 when the start decodes as UTF-8 (a sequence cut at the end aside), GB18030 otherwise. */
     static Charset charsetOf(byte[] start) {
         int end = start.length;
