@@ -26,6 +26,8 @@ import java.util.List;
  * @param embeddedMongoCacheMb the embedded read-model store's page cache in MiB
  * @param mongoDatabase     the read models' database
  * @param maxRequestBytes   the largest request body accepted
+ * @param problemLanguage   the language of a refused command's problem title for a reader who names none
+ *                          (Accept-Language): {@code en}, or {@code zh-CN} in production
  */
 @Validated
 @ConfigurationProperties("pool")
@@ -37,6 +39,7 @@ public record PoolProperties(
         @DefaultValue("16") @Positive int embeddedMongoCacheMb,
         @DefaultValue("projectpool") @NotBlank String mongoDatabase,
         @DefaultValue("262144") @Min(1024) long maxRequestBytes,
+        @DefaultValue("en") @NotBlank String problemLanguage,
         @DefaultValue @Valid Security security,
         @DefaultValue @Valid Cors cors,
         @DefaultValue @Valid Stream stream,

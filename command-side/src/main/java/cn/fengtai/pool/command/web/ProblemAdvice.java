@@ -1,5 +1,6 @@
 package cn.fengtai.pool.command.web;
 
+import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.command.refusal.Refusal;
 import cn.fengtai.pool.wiring.StoreFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -37,6 +38,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** The language of a reader who names none (Accept-Language absent): {@code pool.problem-language}. */
+    private final boolean chineseByDefault;
+
+    public ProblemAdvice(PoolProperties pool) {
+        this.chineseByDefault = pool.problemLanguage().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+    }
+
     /** The refusals' Chinese titles, by rule ({@code refusals_zh.properties}). */
     private static final java.util.Properties TITLES_ZH = titlesZh();
 
@@ -65,7 +73,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, refusal.rule(), refusal.getMessage());
         problem.setProperty("rule", refusal.rule());
         problem.setType(java.net.URI.create("urn:fengtai-pool:rule:" + refusal.rule()));
-        if (prefersChinese() && TITLES_ZH.containsKey(refusal.rule())) {
+        if (prefersChinese(chineseByDefault) && TITLES_ZH.containsKey(refusal.rule())) {
             problem.setTitle(TITLES_ZH.getProperty(refusal.rule()));
         }
         return ResponseEntity.status(status).body(problem);
@@ -172,12 +180,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** Whether the request's Accept-Language puts Chinese first. */
-    private static boolean prefersChinese() {
+    /** Whether the request's Accept-Language puts Chinese first; without one, the configured default. */
+    private static boolean prefersChinese(boolean byDefault) {
         if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) return false;
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) return byDefault;
         String header = attributes.getRequest().getHeader("Accept-Language");
-        if (header == null || header.isBlank()) return false;
+        if (header == null || header.isBlank() || header.strip().equals("*")) return byDefault;
         try {
             List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(header);
             return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
