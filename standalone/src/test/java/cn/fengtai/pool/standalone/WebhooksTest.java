@@ -133,6 +133,9 @@ class WebhooksTest {
         assertThat(deliveries.get(deliveries.size() - 1).path("attempts").asInt()).as("the first event: two failures, then 2xx").isEqualTo(3);
         JsonNode shown = pool.as("auditor").get("/api/webhooks/" + id).body();
         assertThat(shown.has("secret")).isFalse();
+        String metrics = pool.as("district").get("/actuator/prometheus").raw().body();
+        assertThat(metrics).contains("pool_webhooks_deliveries_total{outcome=\"delivered\"}")
+                .contains("pool_webhooks_deliveries_total{outcome=\"failed\"}");
         assertThat(shown.path("enabled").asBoolean()).isTrue();
 
         received.clear();
