@@ -56,6 +56,11 @@ class FeedFiltersTest {
             assertThat(auditor.get("/api/events?street=mars").status()).isEqualTo(400);
             assertThat(auditor.get("/api/events?since=yesterday").status()).isEqualTo(400);
             assertThat(auditor.get("/api/events?subject=a&subject=b").status()).as("one subject").isEqualTo(400);
+            for (String empty : List.of("subject=", "type=", "street=")) {
+                RunningPool.Answer answer = auditor.get("/api/events?" + empty);
+                assertThat(answer.status()).as(empty).isEqualTo(400);
+                assertThat(answer.raw().body()).contains("empty");
+            }
         }
     }
 }

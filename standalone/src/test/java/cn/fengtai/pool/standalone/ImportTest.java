@@ -206,6 +206,24 @@ class ImportTest {
     }
 
     @Test
+    void aRowIsRefusedForItsOwnFaultsAndTheOthersGoOn() throws Exception {
+        String withNul = HEADER + "N-1,方庄街道,,NUL\u0000标题,HOUSING,房屋滴漏,HOTLINE,100,,,\n";
+        JsonNode nul = report(upload("district", "/api/imports/projects?dryRun=true", "nul.csv", withNul.getBytes(StandardCharsets.UTF_8)));
+        assertThat(nul.path("errors").get(0).path("rule").asString()).isEqualTo("ControlCharacter");
+        assertThat(nul.path("errors").get(0).path("column").asString()).isEqualTo("项目名称");
+
+        String contradicting = "街镇,诉求类型,月份,诉求量\n方庄街道,停车管理,2020-01,5\n方庄街道,停车管理,2020-01,7\n方庄街道,停车管理,2020-02,1e2\n";
+        JsonNode counts = report(upload("district", "/api/imports/appeal-volumes?dryRun=true", "c.csv", contradicting.getBytes(StandardCharsets.UTF_8)));
+        assertThat(counts.path("accepted").asInt()).isEqualTo(1);
+        assertThat(counts.path("errors").findValuesAsString("rule")).containsExactly("DuplicateInFile", "NotACount");
+
+        String progress = "项目ID,进度,完成,说明\n01a251a5-0000-7000-8000-000000000000,10,否,\nnot a uuid!,10,否,\n";
+        JsonNode reported = report(upload("district", "/api/imports/progress", "p.csv", progress.getBytes(StandardCharsets.UTF_8)));
+        assertThat(reported.path("rows").asInt()).isEqualTo(2);
+        assertThat(reported.path("errors").findValuesAsString("rule")).containsExactly("UnknownProject", "UnknownProject");
+    }
+
+    @Test
     void unreadableOversizedAndUnauthorisedUploadsAreRefusedPlainly() throws Exception {
         assertThat(upload("district", "/api/imports/appeal-volumes", "x.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1))
                 .statusCode()).isEqualTo(400);

@@ -209,6 +209,9 @@ class SupervisionTest {
             assertThat(workbook(path + (path.contains("?") ? "&" : "?") + "format=xlsx", null).getLastRowNum()).as(path).isPositive();
         }
         assertThat(pool.get("/api/statistics/district?format=pdf").status()).isEqualTo(406);
+        assertThat(workbook("/api/statistics/district?format=XLSX", null).getLastRowNum()).as("the format in any case").isPositive();
+        assertThat(workbook("/api/statistics/streets/xiluoyuan?format=xlsx", null).getRow(2).getCell(0).getStringCellValue())
+                .isEqualTo("xiluoyuan");
         assertThat(get("/api/statistics/district?format=json").path("overdue").isNumber()).isTrue();
     }
 

@@ -139,6 +139,8 @@ class WebhooksTest {
         assertThat(shown.path("enabled").asBoolean()).isTrue();
 
         received.clear();
+        assertThat(pool.as("district").post("/api/webhooks/" + id + "/redeliver?from=99999999", null).status())
+                .as("beyond the store's head").isEqualTo(400);
         assertThat(pool.as("district").post("/api/webhooks/" + id + "/redeliver?from=-1", null).status()).isEqualTo(200);
         awaitReceived(3);
         assertThat(pool.as("district").send("DELETE", "/api/webhooks/" + id).status()).isEqualTo(204);
@@ -158,17 +160,26 @@ class WebhooksTest {
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"streets\":[\"mars\"]}").status()).isEqualTo(400);
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"secret\":\"mine\"}").status()).isEqualTo(400);
         assertThat(district.post("/api/webhooks", "[1]").status()).isEqualTo(400);
+        assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/a") + "\",\"url\":\"" + hook("/b") + "\"}").status())
+                .as("a key given twice").isEqualTo(400);
+        assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"description\":\"\\ud800\"}").status())
+                .as("an unpaired surrogate").isEqualTo(400);
+        assertThat(district.post("/api/webhooks", "{\"url\":\"http://1.1.1.1:99999/\"}").status()).isEqualTo(400);
     }
 
     @Test
     void internalAddressesAreRefusedUnlessAllowedAndRedirectsAreNotFollowed(@TempDir Path other) throws Exception {
         try (RunningPool strict = RunningPool.start(other)) {
             for (String url : List.of("http://127.0.0.1:9/x", "http://10.1.2.3/x", "http://169.254.169.254/latest/meta-data",
-                    "http://[::1]/x", "http://localhost/x", "http://192.168.1.1/x")) {
+                    "http://[::1]/x", "http://localhost/x", "http://192.168.1.1/x", "http://[::7f00:1]/", "http://[::127.0.0.1]/",
+                    "http://[::ffff:0:7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::]/",
+                    "http://240.0.0.1/", "http://255.255.255.255/", "http://198.18.0.1/", "http://192.0.2.1/", "http://2130706433/")) {
                 RunningPool.Answer answer = strict.as("district").post("/api/webhooks", "{\"url\":\"" + url + "\"}");
                 assertThat(answer.status()).as(url).isEqualTo(400);
-                assertThat(answer.raw().body()).contains("internal address");
+                assertThat(answer.raw().body()).as(url).contains("internal address");
             }
+            assertThat(strict.as("district").post("/api/webhooks", "{\"url\":\"http://0177.0.0.1/\"}").raw().body())
+                    .contains("ambiguous");
         }
         received.clear();
         JsonNode moved = pool.as("district").post("/api/webhooks", "{\"url\":\"" + hook("/moved") + "\"}").body();

@@ -40,13 +40,17 @@ final class AppealVolumeImport implements ImportKind {
         if (month != null && (month.compareTo("1990-01") < 0 || month.compareTo("2100-12") > 0)) {
             row.problem("month", "NotAMonth", "a month from 1990-01 to 2100-12");
         }
+        String countText = row.read("count", Cells::text);
+        if (countText != null && !countText.matches("[0-9０-９,，\\s]+")) {
+            row.problem("count", "NotACount", "a count is written as a whole number");
+        }
         if (count != null && (count.signum() < 0 || count.stripTrailingZeros().scale() > 0
                 || count.compareTo(BigDecimal.valueOf(100_000_000)) > 0)) {
             row.problem("count", "NotACount", "a count is a whole number from 0 to 100,000,000");
         }
         if (!row.problems.isEmpty()) return null;
         String content = String.join("|", street, type, month, count.toBigInteger().toString());
-        return new SheetRow.Plan("appeals:" + Importer.hash(content), content, sender -> {
+        return new SheetRow.Plan("appeals:" + Importer.hash(content), content, street + "|" + type + "|" + month, sender -> {
             RecordAppealVolume command = new RecordAppealVolume(street, type, month, count.intValue(), today, null);
             long version = sender.<Long>send(command);
             return new CommandAnswer(command.volumeId(), version);

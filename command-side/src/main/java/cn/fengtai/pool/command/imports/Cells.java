@@ -135,11 +135,27 @@ final class Cells {
         };
     }
 
-    /** The cell's text without surrounding blanks (full-width ones too); null when empty. */
+    /**
+     * The cell's text without surrounding blanks (full-width ones too); null when empty. Control characters (NUL and the
+     * like) and broken characters are refused, as the HTTP API refuses them.
+     */
     static String text(String cell) {
         if (cell == null) return null;
         String text = cell.strip();
-        return text.isEmpty() ? null : text;
+        if (text.isEmpty()) return null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new Problem("ControlCharacter", "the cell holds a control character (U+" + String.format("%04X", (int) c) + ")");
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)))) {
+                if (!(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                    throw new Problem("BrokenCharacter", "the cell holds a broken character");
+                }
+            }
+        }
+        return text;
     }
 
     private static List<String> split(String cell, Pattern separators) {

@@ -7,6 +7,7 @@ import cn.fengtai.pool.command.dispatch.IdempotencyKeyReused;
 import cn.fengtai.pool.command.dispatch.IdempotencyRetention;
 import cn.fengtai.pool.command.refusal.Refusal;
 import cn.fengtai.pool.events.ActorMetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ final class Importer {
     }
 
     private void row(int number, List<String> cells) {
-        if (cells.stream().allMatch(cell -> Cells.text(cell) == null)) return;
+        if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) return;
         if (header == null) {
             header = header(cells);
             return;
@@ -78,8 +79,8 @@ final class Importer {
         SheetRow row = new SheetRow(number, byField, headings);
         report.rows++;
         SheetRow.Plan plan = kind.plan(row, importer, batch);
-        if (plan != null && !keysInFile.add(plan.key())) {
-            row.problem(null, "DuplicateInFile", "the same project, month or report as an earlier row of this file");
+        if (plan != null && !keysInFile.add(plan.subject())) {
+            row.problem(null, "DuplicateInFile", "an earlier row of this file is about the same project or month");
             plan = null;
         }
         if (plan == null) {
@@ -103,6 +104,10 @@ final class Importer {
             report.accept(row.number, dryRun ? null : answer.id());
         } catch (IdempotencyKeyReused changed) {
             row.problem(null, "ImportedWithOtherValues", "this row was imported before with other values; change it with a command");
+            report.reject(row.problems);
+        } catch (AggregateNotFoundException unknown) {
+            row.problem(kind.refusalFields().getOrDefault("UnknownProject", null), "UnknownProject",
+                    "nothing is known under the id '" + unknown.getAggregateIdentifier() + "'");
             report.reject(row.problems);
         } catch (Refusal refusal) {
             String field = kind.refusalFields().get(refusal.getClass().getSimpleName());
@@ -128,7 +133,7 @@ final class Importer {
     private List<String> headings = List.of();
 
     private String headingOf(int column) {
-        return column < headings.size() ? Cells.text(headings.get(column)) : null;
+        return column < headings.size() && headings.get(column) != null ? headings.get(column).strip() : null;
     }
 
     /** Headings compared without blanks, with full-width brackets as ASCII ones, letters in any case. */

@@ -38,12 +38,16 @@ final class ProgressImport implements ImportKind {
     @Override
     public Map<String, String> refusalFields() {
         return Map.of("ProgressOutOfRange", "percent", "ProgressCannotGoBack", "percent", "NotStarted", "percent",
-                "NotAllowed", "id", "NotAPositiveAmount", "actualCost");
+                "NotAllowed", "id", "NotAPositiveAmount", "actualCost", "UnknownProject", "id", "AlreadyCompleted", "completed");
     }
 
     @Override
     public SheetRow.Plan plan(SheetRow row, Actor importer, String batch) {
         String id = row.read("id", Cells::text);
+        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            row.problem("id", "UnknownProject", "no project has the id '" + id + "'");
+            id = null;
+        }
         String ref = row.read("ref", Cells::text);
         String street = row.read("street", cell -> Cells.code("streets", cell));
         BigDecimal percent = row.read("percent", Cells::number);
@@ -53,7 +57,7 @@ final class ProgressImport implements ImportKind {
         if (id == null && ref != null) {
             id = imported.apply(street != null ? street : importer.street(), ref);
             if (id == null) row.problem("ref", "UnknownProject", "no imported project of this street has the 项目编号 '" + ref + "'");
-        } else if (id == null) {
+        } else if (id == null && row.problems.isEmpty()) {
             row.problem("id", "Required", "a row names its project by 项目ID or 项目编号");
         }
         if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0
@@ -66,7 +70,7 @@ final class ProgressImport implements ImportKind {
         String project = id;
         String content = String.join("|", project, String.valueOf(percent), String.valueOf(completed),
                 cost == null ? "null" : cost.stripTrailingZeros().toPlainString(), String.valueOf(note));
-        return new SheetRow.Plan("progress:" + Importer.hash(project, content), content, sender -> {
+        return new SheetRow.Plan("progress:" + Importer.hash(project, content), content, "project:" + project, sender -> {
             long version = -1;
             if (percent != null && !(Boolean.TRUE.equals(completed) && percent.intValue() == 100)) {
                 version = sender.<Long>send(new ReportProgress(project, percent.intValue(), note, today, null));

@@ -77,7 +77,7 @@ final class ProjectImport implements ImportKind {
                 title, category, String.join(",", issueTypes), channel, cost.stripTrailingZeros().toPlainString(),
                 String.valueOf(description), String.join(",", appealRefs), String.valueOf(unit), String.valueOf(deadline),
                 String.join(";", tasks == null ? List.of() : tasks));
-        return new SheetRow.Plan(key, content, sender -> {
+        return new SheetRow.Plan(key, content, key, sender -> {
             String id = ProjectIds.next();
             sender.send(new FileProject(id, street, community, title, description, Category.valueOf(category),
                     issueTypes, Channel.valueOf(channel), appealRefs, cost, today, null));

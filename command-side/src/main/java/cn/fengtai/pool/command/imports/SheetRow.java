@@ -19,11 +19,12 @@ final class SheetRow {
     }
 
     /**
-     * What a readable row will do: {@code key} identifies the row across uploads (its kind and business key),
-     * {@code content} is what the row says (the same key with other content is a changed row), {@code work} sends
+     * What a readable row will do: {@code key} identifies the row across uploads, {@code content} is what the row says
+     * (the same key with other content is a changed row), {@code subject} what the row is about (a project, a street's
+     * month): one file says one thing about it, a second row about the same subject is a duplicate. {@code work} sends
      * its commands.
      */
-    record Plan(String key, String content, Function<Sender, CommandAnswer> work) {
+    record Plan(String key, String content, String subject, Function<Sender, CommandAnswer> work) {
     }
 
     final int number;
@@ -50,7 +51,7 @@ final class SheetRow {
     /** A required cell: empty is a problem. */
     <T> T required(String field, Function<String, T> reading) {
         T value = read(field, reading);
-        boolean empty = Cells.text(cells.get(field)) == null;
+        boolean empty = cells.get(field) == null || cells.get(field).isBlank();
         if (empty) problems.add(new Problem(number, column(field), "Required", "the column " + column(field) + " is required"));
         return value;
     }

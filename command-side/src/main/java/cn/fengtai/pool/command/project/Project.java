@@ -90,6 +90,7 @@ public class Project {
     public long handle(ReportProgress c, MetaData meta) {
         Actor.from(meta).mustBeOfficeOrSummoned(street, summoned, "report progress on this project");
         if (c.percent() < 0 || c.percent() > 100) throw new ProgressOutOfRange(c.percent());
+        if (status == COMPLETED) throw new AlreadyCompleted(projectId, "reporting progress");
         if (status != IN_PROGRESS) throw new NotStarted(projectId, status, "reporting progress");
         if (c.percent() < progress) throw new ProgressCannotGoBack(c.percent(), progress);
         apply(new ProjectProgressReported(projectId, c.percent(), c.note(), c.effectiveDate(), c.comment()));
@@ -118,6 +119,7 @@ public class Project {
     @CommandHandler
     public long handle(CompleteProject c, MetaData meta) {
         Actor.from(meta).mustBeOfficeOf(street, "complete this project");
+        if (status == COMPLETED) throw new AlreadyCompleted(projectId, "completion");
         if (status != IN_PROGRESS) throw new NotStarted(projectId, status, "completion");
         apply(new ProjectCompleted(projectId, c.actualCost(), c.summary(), c.effectiveDate(), c.comment()));
         return getVersion();

@@ -60,6 +60,13 @@ public final class ProjectRefusals {
         }
     }
 
+    /** Completing, or reporting on, a project whose work is already done. */
+    public static final class AlreadyCompleted extends Refusal {
+        public AlreadyCompleted(String projectId, String what) {
+            super(Kind.ILLEGAL_TRANSITION, "project " + projectId + " is completed already; " + what + " is for a project in progress");
+        }
+    }
+
     public static final class ProgressOutOfRange extends Refusal {
         public ProgressOutOfRange(int percent) {
             super(Kind.INVALID_INPUT, "progress must be between 0 and 100 percent, not " + percent);

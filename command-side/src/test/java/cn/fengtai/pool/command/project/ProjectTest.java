@@ -145,6 +145,16 @@ public class ProjectTest {
     @Nested
     class Implementation {
         @Test
+        void aCompletedProjectIsNotCompletedAgainNorReportedOn() {
+            fixture.given(filed(), approved(), started(), completed())
+                    .when(new CompleteProject(ID, BigDecimal.ONE, "again", DAY, null))
+                    .expectNoEvents().expectException(AlreadyCompleted.class);
+            fixture.given(filed(), approved(), started(), completed())
+                    .when(new ReportProgress(ID, 100, null, DAY, null))
+                    .expectNoEvents().expectException(AlreadyCompleted.class);
+        }
+
+        @Test
         void startRecordsWhetherTheProjectWasFunded() {
             fixture.given(filed(), approved()).when(new StartProject(ID, DAY, null))
                     .expectEvents(new ProjectStarted(ID, false, DAY, null));

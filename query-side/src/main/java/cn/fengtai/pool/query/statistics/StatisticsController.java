@@ -79,7 +79,16 @@ class StatisticsController {
 
     @GetMapping(value = "/streets", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> streetsCsv(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
-        List<PoolStatistics.Street> streets = streets(batch, asOf);
+        return streetTable("streets" + (batch == null ? "" : "-" + batch), streets(batch, asOf));
+    }
+
+    @GetMapping(value = "/streets/{code}", produces = {Tables.CSV, Tables.XLSX})
+    ResponseEntity<byte[]> streetCsv(@PathVariable String code, @RequestParam(required = false) String batch,
+                                     @RequestParam(required = false) String asOf) {
+        return streetTable("street-" + code + (batch == null ? "" : "-" + batch), List.of(street(code, batch, asOf)));
+    }
+
+    private static ResponseEntity<byte[]> streetTable(String name, List<PoolStatistics.Street> streets) {
         List<String> header = new ArrayList<>(List.of("street", "name", "filed", "listed", "completed", "completionRate", "fundedAmount", "overdue"));
         for (Category category : Category.values()) {
             header.add(category + " listed");
@@ -94,7 +103,7 @@ class StatisticsController {
             });
             return row;
         }).toList();
-        return Tables.of("streets" + (batch == null ? "" : "-" + batch), header, rows);
+        return Tables.of(name, header, rows);
     }
 
     @GetMapping(value = "/batches/{id}", produces = {Tables.CSV, Tables.XLSX})

@@ -82,6 +82,7 @@ public class CloudEvents {
         extension(builder, "actorstreet", message.getMetaData().get(ActorMetaData.STREET));
         extension(builder, "actordepartment", message.getMetaData().get(ActorMetaData.DEPARTMENT));
         extension(builder, "traceparent", message.getMetaData().get(ActorMetaData.TRACEPARENT));
+        extension(builder, "importid", message.getMetaData().get(ActorMetaData.IMPORT_ID));
         CloudEvent event = builder.build();
         String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8), subject,

@@ -54,9 +54,10 @@ class EventFeedController {
     @GetMapping(value = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
     String events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
                   @RequestParam(required = false) List<String> type, @RequestParam(required = false) String subject,
-                  @RequestParam(required = false) String street, @RequestParam(required = false) String since) {
+                  @RequestParam(required = false) String street, @RequestParam(required = false) String since,
+                  jakarta.servlet.http.HttpServletRequest http) {
         Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller())
-                .and(FeedFilter.of(type, subject, street, since, access));
+                .and(FeedFilter.of(raw(http, "type"), subject, street, since, access));
         long from = position("after", after);
         int size = Params.range("limit", limit, 100, 1, 1_000);
         List<CloudEvents.Entry> events = new ArrayList<>(size);
@@ -108,6 +109,12 @@ class EventFeedController {
         if (!known) throw new NotFound("no event type has the schema '" + Params.code("file", file) + "'");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
                 .body(read("schemas/" + file));
+    }
+
+    /** A repeatable parameter as given: Spring binds {@code type=} to an empty list, which would read as no filter. */
+    private static List<String> raw(jakarta.servlet.http.HttpServletRequest http, String name) {
+        String[] values = http.getParameterValues(name);
+        return values == null ? null : List.of(values);
     }
 
     private static long position(String parameter, Long value) {

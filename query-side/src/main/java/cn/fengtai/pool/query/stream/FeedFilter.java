@@ -27,16 +27,19 @@ final class FeedFilter {
         Predicate<CloudEvents.Entry> filter = entry -> true;
         if (types != null && !types.isEmpty()) {
             for (String type : types) {
+                if (type == null || type.isBlank()) throw new BadQuery("type", "type names an event type; it is empty");
                 if (EventTypes.byType(type).isEmpty()) throw new BadQuery("type", "no event has the type '" + Params.code("type", type) + "'");
             }
             List<String> wanted = List.copyOf(types);
             filter = filter.and(entry -> wanted.contains(entry.type()));
         }
         if (subject != null) {
+            if (subject.isBlank()) throw new BadQuery("subject", "subject names an aggregate id; it is empty");
             String id = Params.code("subject", subject);
             filter = filter.and(entry -> id.equals(entry.subject()));
         }
         if (street != null) {
+            if (street.isBlank()) throw new BadQuery("street", "street names a street office's code; it is empty");
             if (!ReferenceCodes.isStreet(street)) throw new BadQuery("street", "no street office has the code '" + Params.code("street", street) + "'");
             Map<String, String> streets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override

@@ -34,7 +34,7 @@ public final class Tables {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) return false;
         HttpServletRequest request = attributes.getRequest();
         String format = request.getParameter("format");
-        if (format != null) return format.equals("xlsx");
+        if (format != null) return format.equalsIgnoreCase("xlsx");
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains(XLSX) && !accept.contains(CSV);
     }

@@ -44,7 +44,9 @@ class WebhookController {
     private final MongoTemplate mongo;
     private final EventFeed feed;
     private final boolean allowPrivate;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Strict as the commands' bodies are: a key given twice is refused, not the last one taken. */
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     WebhookController(MongoTemplate mongo, EventFeed feed, PoolProperties pool) {
         this.mongo = mongo;
@@ -67,6 +69,7 @@ class WebhookController {
             throw new BadQuery("body", "the body is no JSON object");
         }
         if (request == null || !request.isObject()) throw new BadQuery("body", "the body is no JSON object");
+        if (hasBrokenText(body)) throw new BadQuery("body", "the body holds a broken character (an unpaired surrogate) or NUL");
         for (String name : request.propertyNames()) {
             if (!FIELDS.contains(name)) throw new BadQuery(name, "a webhook has no field '" + name + "'; it has " + FIELDS);
         }
@@ -140,7 +143,9 @@ class WebhookController {
     Subscription.Shown redeliver(@PathVariable String id, @RequestParam long from) {
         ReadingRules.requireWebhooks(ReadingRules.caller(), true);
         find(id);
-        if (from < -1) throw new BadQuery("from", "from is a position, -1 for the first event");
+        if (from < -1 || from > feed.head()) {
+            throw new BadQuery("from", "from is a position from -1 (the first event on) to the store's head, " + feed.head());
+        }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("position", from).set("enabled", true)
                 .set("attempts", 0).set("nextAttemptAt", null).set("failingSince", null).set("lastError", null),
                 Subscription.class);
@@ -151,6 +156,21 @@ class WebhookController {
         Subscription subscription = mongo.findById(Params.code("id", id), Subscription.class);
         if (subscription == null) throw new NotFound("no webhook has the id '" + id + "'");
         return subscription;
+    }
+
+    /** JSON's escapes can spell an unpaired surrogate or NUL, which no text of a subscription may hold. */
+    private static boolean hasBrokenText(String body) {
+        java.util.regex.Matcher escape = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(body);
+        List<Integer> units = new ArrayList<>();
+        while (escape.find()) units.add(Integer.parseInt(escape.group(1), 16));
+        for (int i = 0; i < units.size(); i++) {
+            int unit = units.get(i);
+            if (unit == 0) return true;
+            if (unit >= 0xD800 && unit <= 0xDBFF && (i + 1 >= units.size() || units.get(i + 1) < 0xDC00 || units.get(i + 1) > 0xDFFF)) return true;
+            if (unit >= 0xDC00 && unit <= 0xDFFF && (i == 0 || units.get(i - 1) < 0xD800 || units.get(i - 1) > 0xDBFF)) return true;
+            if (unit >= 0xD800 && unit <= 0xDBFF) i++;
+        }
+        return body.indexOf('\u0000') >= 0;
     }
 
     private static List<String> texts(JsonNode request, String field) {
