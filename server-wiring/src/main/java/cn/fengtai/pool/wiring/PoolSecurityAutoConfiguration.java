@@ -50,6 +50,7 @@ import java.util.Map;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnClass(name = {"org.springframework.security.web.SecurityFilterChain", "jakarta.servlet.Filter"})
+@org.springframework.context.annotation.Import(ProblemLanguage.class)
 public class PoolSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PoolSecurityAutoConfiguration.class);

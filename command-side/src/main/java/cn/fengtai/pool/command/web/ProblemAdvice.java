@@ -180,17 +180,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    /** Whether the request's Accept-Language puts Chinese first; without one, the configured default. */
     private static boolean prefersChinese(boolean byDefault) {
-        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) return byDefault;
-        String header = attributes.getRequest().getHeader("Accept-Language");
-        if (header == null || header.isBlank() || header.strip().equals("*")) return byDefault;
-        try {
-            List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(header);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                ? cn.fengtai.pool.wiring.ProblemLanguage.prefersChinese(attributes.getRequest(), byDefault) : byDefault;
     }
 }

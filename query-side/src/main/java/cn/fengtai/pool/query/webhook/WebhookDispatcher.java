@@ -51,6 +51,11 @@ class WebhookDispatcher {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http;
     private final Lease lease;
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "webhook-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock = Clock.systemUTC();
 
     WebhookDispatcher(MongoTemplate mongo, EventFeed feed, FeedAccess access, PoolProperties pool, MeterRegistry meters) {
@@ -70,13 +75,32 @@ class WebhookDispatcher {
         Instant now = clock.instant();
         Query due = Query.query(Criteria.where("enabled").is(true).orOperator(Criteria.where("nextAttemptAt").is(null),
                 Criteria.where("nextAttemptAt").lte(now)));
+        // Each subscription on a thread of the pool, so a receiver that takes its time holds back only its own events.
+        List<java.util.concurrent.Future<?>> rounds = new java.util.ArrayList<>();
         for (Subscription subscription : mongo.find(due, Subscription.class)) {
+            rounds.add(senders.submit(() -> {
+                try {
+                    deliver(subscription);
+                } catch (RuntimeException e) {
+                    log.warn("webhook {}: delivery round failed: {}", subscription.id(), e.toString());
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> round : rounds) {
             try {
-                deliver(subscription);
-            } catch (RuntimeException e) {
-                log.warn("webhook {}: delivery round failed: {}", subscription.id(), e.toString());
+                round.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("webhook delivery round failed: {}", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     private void deliver(Subscription subscription) {
