@@ -165,6 +165,19 @@ class WebhooksTest {
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"description\":\"\\ud800\"}").status())
                 .as("an unpaired surrogate").isEqualTo(400);
         assertThat(district.post("/api/webhooks", "{\"url\":\"http://1.1.1.1:99999/\"}").status()).isEqualTo(400);
+
+        // The same Idempotency-Key and body: the same subscription, once; another body: refused.
+        RunningPool.Answer first = district.post("/api/webhooks", body, "hook-key-1");
+        RunningPool.Answer again = district.post("/api/webhooks", body, "hook-key-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
+        assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/other") + "\"}", "hook-key-1").status()).isEqualTo(422);
+        long same = 0;
+        for (JsonNode hook : pool.as("auditor").get("/api/webhooks").body()) {
+            if (hook.path("id").asString().equals(first.body().path("id").asString())) same++;
+        }
+        assertThat(same).isEqualTo(1);
+        district.send("DELETE", "/api/webhooks/" + first.body().path("id").asString());
     }
 
     @Test

@@ -40,6 +40,8 @@ import java.util.UUID;
 class WebhookController {
 
     private static final Set<String> FIELDS = Set.of("url", "types", "streets", "description");
+    /** Idempotency keys of subscription requests, by user and key. */
+    static final String KEYS = "webhook_keys";
 
     private final MongoTemplate mongo;
     private final EventFeed feed;
@@ -59,9 +61,18 @@ class WebhookController {
 
     /** From now on: the new subscription's cursor is the store's head (redeliver from an earlier position for more). */
     @PostMapping
-    ResponseEntity<Created> create(@RequestBody String body) {
+    ResponseEntity<Created> create(@RequestBody String body,
+                                   @org.springframework.web.bind.annotation.RequestHeader(value = "Idempotency-Key", required = false) String key) {
         PoolAuthorities.Caller caller = ReadingRules.caller();
         ReadingRules.requireWebhooks(caller, true);
+        if (key != null && !key.matches("[\\x21-\\x7e]{1,128}")) {
+            throw new BadQuery("Idempotency-Key", "Idempotency-Key must be 1 to 128 visible ASCII characters");
+        }
+        String keyId = key == null ? null : caller.user() + "\u0000" + key;
+        if (keyId != null) {
+            org.bson.Document earlier = mongo.getCollection(KEYS).find(new org.bson.Document("_id", keyId)).first();
+            if (earlier != null) return answered(earlier, body);
+        }
         JsonNode request;
         try {
             request = json.readTree(body);
@@ -95,9 +106,48 @@ class WebhookController {
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), url, types, streets,
                 description.isString() ? description.asString() : null, StandardWebhooks.newSecret(), feed.head(), true,
                 null, null, null, 0, caller.user(), Instant.now());
+        if (keyId != null) {
+            // The key first: a retry of the same request answers what this one answers, and never creates a second.
+            try {
+                mongo.getCollection(KEYS).insertOne(new org.bson.Document("_id", keyId).append("body", body)
+                        .append("id", subscription.id()).append("secret", subscription.secret()).append("at", java.util.Date.from(Instant.now())));
+            } catch (com.mongodb.MongoWriteException raced) {
+                return answered(mongo.getCollection(KEYS).find(new org.bson.Document("_id", keyId)).first(), body);
+            }
+        }
         mongo.insert(subscription);
         return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id()))
                 .body(new Created(subscription.id(), subscription.secret()));
+    }
+
+    /**
+     * The answer given to the same Idempotency-Key before (to the same district user, who was shown the secret then);
+     * the same key with another body is refused.
+     */
+    private ResponseEntity<Created> answered(org.bson.Document earlier, String body) {
+        if (!body.equals(earlier.getString("body"))) {
+            throw new KeyReused();
+        }
+        return ResponseEntity.created(URI.create("/api/webhooks/" + earlier.getString("id")))
+                .body(new Created(earlier.getString("id"), earlier.getString("secret")));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(KeyReused.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> keyReused(KeyReused e, jakarta.servlet.http.HttpServletRequest request) {
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("IdempotencyKeyReused");
+        problem.setType(URI.create("urn:fengtai-pool:rule:IdempotencyKeyReused"));
+        problem.setProperty("rule", "IdempotencyKeyReused");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** An Idempotency-Key given again with another request. */
+    static final class KeyReused extends RuntimeException {
+        KeyReused() {
+            super("this Idempotency-Key was used for another request", null, false, false);
+        }
     }
 
     @GetMapping
