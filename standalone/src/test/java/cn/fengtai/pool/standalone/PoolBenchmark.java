@@ -39,6 +39,14 @@ class PoolBenchmark {
             summary.put("append", append());
             summary.put("appendOverNetwork", appendOverNetwork());
         }
+        if (!Boolean.getBoolean("bench.skipImport")) {
+            Path data = Files.createTempDirectory("bench-import");
+            try (PostgresSchema schema = PostgresSchema.require();
+                 RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
+                summary.put("import", ImportLoad.run(pool, Integer.getInteger("bench.importRows", 20_000), CLIENTS,
+                        Integer.getInteger("bench.importRounds", 2)));
+            }
+        }
         if (!Boolean.getBoolean("bench.skipRebuild")) {
             summary.put("rebuild", rebuild());
             summary.put("query", query);
@@ -55,7 +63,7 @@ class PoolBenchmark {
     @SuppressWarnings("unchecked")
     static String table(Map<String, Object> summary) {
         Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
-                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11");
+                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2");
         StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value", "goal"));
         summary.forEach((section, figures) -> ((Map<String, Object>) figures).forEach((name, value) -> {
             if (value instanceof Map<?, ?> byEndpoint) {

@@ -43,7 +43,10 @@ final class Importer {
     private final ImportReport report;
     private final Consumer<ImportReport> progress;
     private final Set<String> keysInFile = new HashSet<>();
+    /** Column to field, from the header row; null until the header has been found. */
     private Map<Integer, String> header;
+    /** The header row's cells, as the sheet names its columns. */
+    private List<String> headings = List.of();
 
     Importer(CommandRunner runner, ImportKind kind, Actor importer, String batch, boolean dryRun, ImportReport report,
              Consumer<ImportReport> progress) {
@@ -129,8 +132,6 @@ final class Importer {
         headings = cells;
         return found;
     }
-
-    private List<String> headings = List.of();
 
     private String headingOf(int column) {
         return column < headings.size() && headings.get(column) != null ? headings.get(column).strip() : null;
