@@ -112,6 +112,8 @@ class WebhookDispatcher {
                 cursor = event.position();
                 continue;
             }
+            // A long round renews the lease as it goes; if another instance took it meanwhile, this one stops here.
+            if (!lease.hold()) break;
             int status = post(subscription, event);
             if (status / 100 != 2) {
                 failed(subscription, cursor, event, status);
