@@ -212,6 +212,11 @@ class ImportTest {
         assertThat(nul.path("errors").get(0).path("rule").asString()).isEqualTo("ControlCharacter");
         assertThat(nul.path("errors").get(0).path("column").asString()).isEqualTo("项目名称");
 
+        JsonNode twice = report(upload("district", "/api/imports/appeal-volumes?dryRun=true", "t.csv",
+                "街镇,诉求类型,月份,诉求量,诉求量\n方庄街道,停车管理,2020-03,5,6\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(twice.path("errors").get(0).path("rule").asString()).isEqualTo("DuplicateColumn");
+        assertThat(twice.path("accepted").asInt()).isEqualTo(1);
+
         String contradicting = "街镇,诉求类型,月份,诉求量\n方庄街道,停车管理,2020-01,5\n方庄街道,停车管理,2020-01,7\n方庄街道,停车管理,2020-02,1e2\n";
         JsonNode counts = report(upload("district", "/api/imports/appeal-volumes?dryRun=true", "c.csv", contradicting.getBytes(StandardCharsets.UTF_8)));
         assertThat(counts.path("accepted").asInt()).isEqualTo(1);

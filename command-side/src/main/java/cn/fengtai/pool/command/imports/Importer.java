@@ -124,11 +124,17 @@ final class Importer {
         Map<String, String> columns = new HashMap<>();
         kind.columns().forEach((heading, field) -> columns.put(normal(heading), field));
         Map<Integer, String> found = new LinkedHashMap<>();
+        List<String> twice = new java.util.ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
             String field = columns.get(normal(cells.get(c)));
-            if (field != null && !found.containsValue(field)) found.put(c, field);
+            if (field == null) continue;
+            if (found.containsValue(field)) twice.add(cells.get(c).strip());
+            else found.put(c, field);
         }
         if (found.size() < 3) return null;
+        // Two columns for one field: which one holds the values is a guess; the first is read, and the report says so.
+        twice.forEach(heading -> report.problem(new SheetRow.Problem(0, heading, "DuplicateColumn",
+                "the column " + heading + " is there twice; the first one is read")));
         headings = cells;
         return found;
     }
