@@ -47,6 +47,25 @@ class PoolBenchmark {
                         Integer.getInteger("bench.importRounds", 2)));
             }
         }
+        if (!Boolean.getBoolean("bench.skipReads")) {
+            Path data = Files.createTempDirectory("bench-reads");
+            try (RunningPool pool = RunningPool.start(data)) {
+                pool.as("district").post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}");
+                String project = null;
+                for (int i = 0; i < 200; i++) {
+                    String id = pool.as("street.xiluoyuan").post("/api/projects", "{\"street\":\"xiluoyuan\",\"title\":\"项目" + i
+                            + "\",\"category\":\"HOUSING\",\"issueTypes\":[\"HOUSE_LEAK\"],\"channel\":\"HOTLINE\",\"estimatedCost\":1000}")
+                            .body().path("id").asString();
+                    pool.as("district").post("/api/projects/" + id + "/approve", "{\"batch\":\"2024-1\",\"responsibleUnit\":\"街道\","
+                            + "\"deadline\":\"2030-06-30\",\"tasks\":[\"修缮\"]}");
+                    if (project == null) project = id;
+                }
+                pool.awaitCaughtUp();
+                summary.put("publicReads", PublicReadsLoad.run(pool, project, Integer.getInteger("bench.readsRate", 1_000),
+                        Duration.ofSeconds(Long.getLong("bench.readsWarmUpSeconds", 5)),
+                        Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 2)));
+            }
+        }
         if (!Boolean.getBoolean("bench.skipRebuild")) {
             summary.put("rebuild", rebuild());
             summary.put("query", query);
@@ -63,7 +82,8 @@ class PoolBenchmark {
     @SuppressWarnings("unchecked")
     static String table(Map<String, Object> summary) {
         Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
-                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2");
+                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2",
+                "publicReads.ratioVsStatic", "<= 2");
         StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value", "goal"));
         summary.forEach((section, figures) -> ((Map<String, Object>) figures).forEach((name, value) -> {
             if (value instanceof Map<?, ?> byEndpoint) {
