@@ -52,7 +52,7 @@ class PublicPageTest {
         RunningPool district = pool.as("district");
         district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}");
         pool.as("finance").post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":1000000}");
-        parking = file("xiluoyuan", "停车秩序治理", "CONVENIENT_TRAVEL", "PARKING");
+        parking = file("xiluoyuan", "停车秩序治理试点", "CONVENIENT_TRAVEL", "PARKING");
         district.post("/api/projects/" + parking + "/approve",
                 "{\"batch\":\"2024-1\",\"responsibleUnit\":\"西罗园街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"施划车位\"],\"effectiveDate\":\"2024-01-10\"}");
         pool.as("finance").post("/api/projects/" + parking + "/fund", "{\"fund\":\"2024\",\"amount\":100000}");
@@ -64,6 +64,25 @@ class PublicPageTest {
         district.post("/api/projects/" + leak + "/approve",
                 "{\"batch\":\"2024-1\",\"responsibleUnit\":\"方庄街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"防水\"]}");
         file("lugouqiao", "未入库的申报", "HOUSING", "HOUSE_LEAK");
+        // the sample first batch, as district staff bring it in: through the spreadsheet import
+        try {
+            byte[] sample = java.nio.file.Files.readAllBytes(Path.of("../docs/samples/first-batch-projects.csv"));
+            String boundary = "page-" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(sample);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.net.http.HttpResponse<String> imported = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + "/api/imports/projects?batch=2024-1"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("district:demo".getBytes()))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.body()).contains("\"accepted\":24");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
         pool.awaitCaughtUp();
 
         ChromeOptions options = new ChromeOptions();
@@ -115,10 +134,13 @@ class PublicPageTest {
         List<String> cards = browser.findElements(By.cssSelector("#headline .value")).stream().map(WebElement::getText).toList();
         assertThat(cards.get(0)).isEqualTo(String.valueOf(district.path("projects").asLong()));
         assertThat(cards.get(1)).isEqualTo(String.valueOf(district.path("listed").asLong()));
-        assertThat(cards.get(2)).isEqualTo("1");
-        assertThat(cards.get(3)).isEqualTo("50.0%");
+        long done = district.path("byStatus").path("COMPLETED").asLong();
+        assertThat(cards.get(2)).isEqualTo(String.valueOf(done));
+        String rate = String.format("%.1f%%", 100.0 * done / district.path("listed").asLong());
+        assertThat(cards.get(3)).isEqualTo(rate);
+        JsonNode batch = pool.get("/api/statistics/batches/2024-1").body();
         String batchRow = browser.findElement(By.cssSelector("#batches-table tbody tr")).getText();
-        assertThat(batchRow).contains("2024年第一批", "50.0%");
+        assertThat(batchRow).contains("2024年第一批", String.valueOf(batch.path("listed").asLong()));
         assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText()).contains("1,000,000", "100,000", "96,000");
         assertThat(browser.findElements(By.cssSelector("#street-table tbody tr"))).hasSize(26);
         assertThat(browser.findElements(By.cssSelector("#category-chart canvas"))).as("ECharts drew the chart").isNotEmpty();
@@ -138,10 +160,11 @@ class PublicPageTest {
         browser.get(pool.base + "/#search");
         waiting().until(d -> d.findElement(By.id("results-count")).getText().startsWith("共"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-street"))).selectByVisibleText("西罗园街道");
+        browser.findElement(By.id("f-q")).sendKeys("试点");
         WebElement button = browser.findElement(By.id("search-button"));
         button.sendKeys(Keys.ENTER);
         waiting().until(d -> d.findElement(By.id("results-count")).getText().equals("共 1 个项目"));
-        browser.findElement(By.linkText("停车秩序治理")).click();
+        browser.findElement(By.linkText("停车秩序治理试点")).click();
         waiting().until(d -> d.findElement(By.id("project")).isDisplayed()
                 && d.findElement(By.id("timeline")).getText().contains("完成"));
         String timeline = browser.findElement(By.id("timeline")).getText();
