@@ -5,6 +5,8 @@ import cn.fengtai.pool.wiring.SerialAppendEngine;
 import cn.fengtai.pool.query.appeal.AppealTrends;
 import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.appeal.AppealVolumeView;
+import cn.fengtai.pool.query.batch.BatchProjection;
+import cn.fengtai.pool.query.batch.BatchView;
 import cn.fengtai.pool.query.project.Counters;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.project.ProjectView;
@@ -88,8 +90,11 @@ public class PastPool {
         return counters;
     }
 
-    /** Whether the batch had been created by that instant. */
-    public boolean batchExistedAt(String batchId, Instant instant) {
+    /** Whether the batch exists now ({@code instant} null) or had been created by that instant. */
+    public boolean batchExists(String batchId, Instant instant) {
+        if (instant == null) {
+            return mongo.findById(batchId, BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)) != null;
+        }
         DomainEventStream events = storage.readEvents(batchId);
         if (!events.hasNext()) return false;
         DomainEventMessage<?> first = events.next();

@@ -2,18 +2,14 @@ package cn.fengtai.pool.query.statistics;
 
 import cn.fengtai.pool.events.Category;
 import cn.fengtai.pool.events.reference.ReferenceCodes;
-import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.query.appeal.AppealTrends;
 import cn.fengtai.pool.query.appeal.AppealVolumeProjection;
 import cn.fengtai.pool.query.appeal.AppealVolumeView;
 import cn.fengtai.pool.query.appeal.Period;
-import cn.fengtai.pool.query.batch.BatchProjection;
-import cn.fengtai.pool.query.batch.BatchView;
 import cn.fengtai.pool.query.project.Counters;
 import cn.fengtai.pool.query.project.LiveCounters;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.Tables;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
@@ -49,22 +45,22 @@ class StatisticsController {
 
     @GetMapping("/district")
     PoolStatistics.District district(@RequestParam(required = false) String asOf) {
-        Instant at = instant(asOf);
+        Instant at = StatisticsQuery.asOf(asOf);
         return PoolStatistics.district(counters(at), figures.overdue(at));
     }
 
     @GetMapping("/batches/{id}")
     PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        Instant at = instant(asOf);
-        String batch = requireBatch(Params.code("id", id), at);
+        Instant at = StatisticsQuery.asOf(asOf);
+        String batch = StatisticsQuery.batch("id", id, at, past);
         return PoolStatistics.batch(batch, counters(at), figures.overdue(at), figures.impact(batch, at));
     }
 
     /** One row per street office, as API.md has it (optionally for one batch). */
     @GetMapping("/streets")
     List<PoolStatistics.Street> streets(@RequestParam(required = false) String batch, @RequestParam(required = false) String asOf) {
-        Instant at = instant(asOf);
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
+        Instant at = StatisticsQuery.asOf(asOf);
+        String b = batch == null ? null : StatisticsQuery.batch("batch", batch, at, past);
         return PoolStatistics.streets(b, counters(at), figures.overdue(at));
     }
 
@@ -72,8 +68,8 @@ class StatisticsController {
     PoolStatistics.Street street(@PathVariable String code, @RequestParam(required = false) String batch,
                                  @RequestParam(required = false) String asOf) {
         if (!ReferenceCodes.isStreet(code)) throw new NotFound("no street office has the code '" + Params.code("code", code) + "'");
-        Instant at = instant(asOf);
-        String b = batch == null ? null : requireBatch(Params.code("batch", batch), at);
+        Instant at = StatisticsQuery.asOf(asOf);
+        String b = batch == null ? null : StatisticsQuery.batch("batch", batch, at, past);
         return PoolStatistics.street(code, b, counters(at), figures.overdue(at));
     }
 
@@ -154,15 +150,10 @@ class StatisticsController {
                                 @RequestParam(required = false) String street,
                                 @RequestParam(required = false) String issueType,
                                 @RequestParam(required = false) String asOf) {
-        Period p;
-        try {
-            p = Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new BadQuery("period", e.getMessage());
-        }
+        Period p = StatisticsQuery.period(period);
         String s = street == null ? null : Params.code("street", street);
         String t = issueType == null ? null : Params.code("issueType", issueType);
-        Instant at = instant(asOf);
+        Instant at = StatisticsQuery.asOf(asOf);
         if (at != null) {
             List<AppealTrends.Volume> volumes = past.volumesAt(at).stream()
                     .filter(v -> (s == null || s.equals(v.street())) && (t == null || t.equals(v.issueType()))).toList();
@@ -178,24 +169,10 @@ class StatisticsController {
         return AppealTrends.of(p, volumes);
     }
 
-    /** The past is for signed-in callers ({@link ReadingRules#requirePast}). */
-    private static Instant instant(String asOf) {
-        Instant at = Params.instant("asOf", asOf);
-        if (at != null) ReadingRules.requirePast(ReadingRules.caller());
-        return at;
-    }
-
     /** The counters now (kept by the projects projection) or, at an instant, as they stood then. */
     private Counters counters(Instant at) {
         if (at != null) return past.countersAt(at);
         String suffix = readModels.answering(ProjectProjection.NAME).activeSuffix();
         return live.of(suffix).orElseGet(() -> ProjectProjection.load(mongo, suffix).counters);
-    }
-
-    private String requireBatch(String id, Instant at) {
-        boolean known = at != null ? past.batchExistedAt(id, at)
-                : mongo.findById(id, BatchView.class, readModels.active(BatchProjection.NAME, BatchView.class)) != null;
-        if (!known) throw new NotFound("no batch has the id '" + id + "'");
-        return id;
     }
 }

@@ -1,6 +1,5 @@
 package cn.fengtai.pool.query.statistics;
 
-import cn.fengtai.pool.query.access.ReadingRules;
 import cn.fengtai.pool.query.appeal.AppealTrends;
 import cn.fengtai.pool.query.appeal.AppealVolumes;
 import cn.fengtai.pool.query.appeal.Period;
@@ -8,7 +7,6 @@ import cn.fengtai.pool.query.fund.FundProjection;
 import cn.fengtai.pool.query.fund.FundView;
 import cn.fengtai.pool.query.history.EventHistory;
 import cn.fengtai.pool.query.readmodel.ReadModels;
-import cn.fengtai.pool.query.web.BadQuery;
 import cn.fengtai.pool.query.web.NotFound;
 import cn.fengtai.pool.query.web.Params;
 import cn.fengtai.pool.query.web.Tables;
@@ -56,14 +54,9 @@ class SupervisionController {
     Hotspots.Answer hotspots(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
                              @RequestParam(required = false) Boolean uncoveredOnly,
                              @RequestParam(required = false) String asOf) {
-        Period p;
-        try {
-            p = Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new BadQuery("period", e.getMessage());
-        }
+        Period p = StatisticsQuery.period(period);
         Integer n = top == null ? null : Params.range("top", top, 20, 1, 1_000);
-        Instant at = instant(asOf);
+        Instant at = StatisticsQuery.asOf(asOf);
         List<String> months = new ArrayList<>(p.monthCodes());
         months.addAll(p.yearBefore().monthCodes());
         AppealTrends.Answer trends = AppealTrends.of(p, volumes.ofMonths(months, at));
@@ -74,16 +67,15 @@ class SupervisionController {
     @GetMapping("/departments")
     List<DepartmentResponse.Row> departments(@RequestParam(required = false) String batch,
                                              @RequestParam(required = false) String asOf) {
-        Instant at = instant(asOf);
-        String b = batch == null ? null : Params.code("batch", batch);
-        if (b != null && !batchExists(b, at)) throw new NotFound("no batch has the id '" + b + "'");
+        Instant at = StatisticsQuery.asOf(asOf);
+        String b = batch == null ? null : StatisticsQuery.batch("batch", batch, at, past);
         return DepartmentResponse.of(figures.summoning(at), b, figures.day(at));
     }
 
     @GetMapping("/funds/{id}")
     FundUse.Answer fund(@PathVariable String id, @RequestParam(required = false) String asOf) {
         String fundId = Params.code("id", id);
-        Instant at = instant(asOf);
+        Instant at = StatisticsQuery.asOf(asOf);
         FundView fund = at == null
                 ? mongo.findById(fundId, FundView.class, readModels.active(FundProjection.NAME, FundView.class))
                 : fundAt(fundId, at);
@@ -130,17 +122,5 @@ class SupervisionController {
                         && s.message().getPayloadType().getPackageName().equals(FundProjection.EVENTS))
                 .forEach(s -> fund.apply(s.message().getPayload()));
         return fund;
-    }
-
-    private boolean batchExists(String batch, Instant at) {
-        return at != null ? past.batchExistedAt(batch, at)
-                : mongo.findById(batch, cn.fengtai.pool.query.batch.BatchView.class,
-                readModels.active(cn.fengtai.pool.query.batch.BatchProjection.NAME, cn.fengtai.pool.query.batch.BatchView.class)) != null;
-    }
-
-    private static Instant instant(String asOf) {
-        Instant at = Params.instant("asOf", asOf);
-        if (at != null) ReadingRules.requirePast(ReadingRules.caller());
-        return at;
     }
 }
