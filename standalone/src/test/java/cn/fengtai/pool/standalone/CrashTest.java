@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,11 +40,11 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedCommandSurvivesAKill9() throws Exception {
-        int port = freePort();
+        int port = PoolProcess.freePort();
         Process app = launch(port);
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         try {
-            awaitReady(port);
+            PoolProcess.awaitReady(port, Duration.ofSeconds(90));
             assertThat(post(port, "district", "/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}").statusCode()).isEqualTo(201);
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(6);
@@ -81,7 +80,7 @@ class CrashTest {
 
         Process again = launch(port);
         try {
-            awaitReady(port);
+            PoolProcess.awaitReady(port, Duration.ofSeconds(90));
             for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
                 HttpResponse<String> history = get(port, "auditor", "/api/projects/" + ack.getKey() + "/history");
                 assertThat(history.statusCode()).as("acknowledged project %s is stored", ack.getKey()).isEqualTo(200);
@@ -114,25 +113,7 @@ class CrashTest {
         }
     }
 
-    private Process launch(int port) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                "--pool.data-dir=" + data, "--server.port=" + port)
-                .redirectErrorStream(true).redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
-    }
 
-    private void awaitReady(int port) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (get(port, null, "/actuator/health/readiness").statusCode() == 200) return;
-            } catch (Exception notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the application did not become ready");
-    }
 
     private long feedCount(int port) throws Exception {
         long count = 0;
@@ -188,9 +169,8 @@ class CrashTest {
         return request;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private Process launch(int port) throws IOException {
+        return PoolProcess.launch("512m", data.resolveSibling(data.getFileName() + ".log"),
+                List.of("--pool.data-dir=" + data, "--server.port=" + port));
     }
 }

@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +44,10 @@ class ImportCrashTest {
             csv.append("C-").append(i).append(",西罗园街道,楼道照明").append(i).append(",改善居住条件,房屋滴漏,12345热线,1000\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-        int port = freePort();
+        int port = PoolProcess.freePort();
         Process app = launch(port);
         try {
-            awaitReady(port);
+            PoolProcess.awaitReady(port, Duration.ofSeconds(90));
             CompletableFuture<HttpResponse<String>> first = upload(port, file);
             long deadline = System.currentTimeMillis() + 60_000;
             while (filed(port) < ROWS / 5 && System.currentTimeMillis() < deadline) Thread.sleep(50);
@@ -59,7 +59,7 @@ class ImportCrashTest {
         }
         Process again = launch(port);
         try {
-            awaitReady(port);
+            PoolProcess.awaitReady(port, Duration.ofSeconds(90));
             long before = filed(port);
             assertThat(before).as("some rows were stored before the kill, not all").isBetween(1L, ROWS - 1L);
             JsonNode report = JSON.readTree(upload(port, file).get(120, TimeUnit.SECONDS).body());
@@ -106,35 +106,15 @@ class ImportCrashTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private Process launch(int port) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                "--pool.data-dir=" + data.resolve("pool"), "--server.port=" + port)
-                .redirectErrorStream(true).redirectOutput(data.resolve("app-" + UUID.randomUUID() + ".log").toFile()).start();
-    }
 
-    private void awaitReady(int port) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(request(port, "/actuator/health/readiness").GET().build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) return;
-            } catch (Exception notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the application did not become ready");
-    }
 
     private static HttpRequest.Builder request(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("district:demo".getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private Process launch(int port) throws IOException {
+        return PoolProcess.launch("512m", data.resolve("app-" + UUID.randomUUID() + ".log"),
+                List.of("--pool.data-dir=" + data.resolve("pool"), "--server.port=" + port));
     }
 }

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,12 +63,12 @@ class TwoInstancesTest {
         Process first = null;
         Process second = null;
         try (PostgresSchema schema = PostgresSchema.require()) {
-            int firstPort = freePort();
-            int secondPort = freePort();
+            int firstPort = PoolProcess.freePort();
+            int secondPort = PoolProcess.freePort();
             first = launch(schema, mongoAddress, exchange, firstPort, "first");
-            awaitReady(firstPort);
+            PoolProcess.awaitReady(firstPort, Duration.ofSeconds(120));
             second = launch(schema, mongoAddress, exchange, secondPort, "second");
-            awaitReady(secondPort);
+            PoolProcess.awaitReady(secondPort, Duration.ofSeconds(120));
             post(secondPort, "district", "/api/batches", "{\"id\":\"2024-1\",\"name\":\"第一批\",\"year\":2024}");
             for (int i = 0; i < 10; i++) file(i % 2 == 0 ? firstPort : secondPort);
             List<Long> feed = positions(secondPort);
@@ -122,13 +121,11 @@ class TwoInstancesTest {
     }
 
     private Process launch(PostgresSchema schema, InetSocketAddress mongo, String exchange, int port, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), StandaloneApplication.class.getName(),
-                "--pool.data-dir=" + data.resolve(name), "--server.port=" + port, "--pool.embedded-mongo=false",
+        List<String> command = new ArrayList<>(List.of("--pool.data-dir=" + data.resolve(name), "--server.port=" + port, "--pool.embedded-mongo=false",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getPort() + "/pool", "--pool.rabbitmq.enabled=true",
                 "--pool.rabbitmq.exchange=" + exchange));
         for (String property : schema.properties(PostgresSchema.PORT)) command.add("--" + property);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve(name + ".log").toFile()).start();
+        return PoolProcess.launch("384m", data.resolve(name + ".log"), command);
     }
 
     private void file(int port) throws Exception {
@@ -144,18 +141,6 @@ class TwoInstancesTest {
         return positions;
     }
 
-    private void awaitReady(int port) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (get(port, "/actuator/health/readiness").statusCode() == 200) return;
-            } catch (Exception notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the instance on port " + port + " did not become ready");
-    }
 
     private HttpResponse<String> post(int port, String user, String path, String body) throws Exception {
         return http.send(request(port, user, path).header("Content-Type", "application/json")
@@ -171,9 +156,4 @@ class TwoInstancesTest {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
