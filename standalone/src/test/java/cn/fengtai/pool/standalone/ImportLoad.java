@@ -48,7 +48,7 @@ final class ImportLoad {
         figures.put("clients", clients);
         figures.put("importRowsPerSecond", imported);
         figures.put("httpRowsPerSecond", commanded);
-        double ratio = median(imported) / median(commanded);
+        double ratio = PoolBenchmark.median(imported) / PoolBenchmark.median(commanded);
         figures.put("ratioVsHttp", Math.round(ratio * 100) / 100.0);
         return figures;
     }
@@ -104,12 +104,5 @@ final class ImportLoad {
         workers.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         return Math.round(rows / seconds * 10) / 10.0;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

@@ -313,6 +313,13 @@ class PoolBenchmark {
         }
     }
 
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }

@@ -37,14 +37,7 @@ final class PublicReadsLoad {
         figures.put("readsP99Ms", reads);
         figures.put("staticP99Ms", statics);
         figures.put("failed", failed);
-        figures.put("ratioVsStatic", Math.round(median(reads) / Math.max(0.001, median(statics)) * 100) / 100.0);
+        figures.put("ratioVsStatic", Math.round(PoolBenchmark.median(reads) / Math.max(0.001, PoolBenchmark.median(statics)) * 100) / 100.0);
         return figures;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }
