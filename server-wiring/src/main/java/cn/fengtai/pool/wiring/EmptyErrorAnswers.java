@@ -28,9 +28,8 @@ class EmptyErrorAnswers extends OncePerRequestFilter {
         int status = watched.getStatus();
         if (status >= 400 && !watched.bodyStarted && !response.isCommitted()) {
             HttpStatus known = HttpStatus.resolve(status);
-            ProblemResponses.write(response, status, known == null ? "Error" : known.getReasonPhrase(),
-                    status == 404 ? "nothing is served at this address" : "the request cannot be answered",
-                    request.getRequestURI());
+            ProblemResponses.write(request, response, status, known == null ? "Error" : known.getReasonPhrase(),
+                    status == 404 ? "nothing is served at this address" : "the request cannot be answered");
         }
     }
 

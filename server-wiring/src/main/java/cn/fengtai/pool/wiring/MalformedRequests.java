@@ -35,8 +35,8 @@ class MalformedRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && !decodes(query)) {
-            ProblemResponses.write(response, 400, "Bad Request",
-                    "the query string is not valid percent-encoded UTF-8", request.getRequestURI());
+            ProblemResponses.write(request, response, 400, "Bad Request",
+                    "the query string is not valid percent-encoded UTF-8");
             return;
         }
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -45,26 +45,26 @@ class MalformedRequests extends OncePerRequestFilter {
                 allowed &= ALLOWED.matcher(value).matches();
             }
             if (!allowed) {
-                ProblemResponses.write(response, 400, "Bad Request", "the header " + printable(name)
-                        + " holds characters that are not allowed (visible ASCII or Latin-1 only)", request.getRequestURI());
+                ProblemResponses.write(request, response, 400, "Bad Request", "the header " + printable(name)
+                        + " holds characters that are not allowed (visible ASCII or Latin-1 only)");
                 return;
             }
         }
         for (String header : new String[]{"Accept", "Content-Type"}) {
             String value = request.getHeader(header);
             if (value != null && !value.isBlank() && !mediaTypes(value)) {
-                ProblemResponses.write(response, header.equals("Accept") ? 406 : 415,
+                ProblemResponses.write(request, response, header.equals("Accept") ? 406 : 415,
                         header.equals("Accept") ? "Not Acceptable" : "Unsupported Media Type",
                         "the header " + header + " is not a media type" + (header.equals("Accept") ? " list" : "")
-                                + " (the API speaks application/json)", request.getRequestURI());
+                                + " (the API speaks application/json)");
                 return;
             }
         }
         String contentType = request.getHeader("Content-Type");
         String bodyTypeProblem = contentType == null || contentType.isBlank() ? null : bodyTypeProblem(contentType);
         if (bodyTypeProblem != null) {
-            ProblemResponses.write(response, 415, "Unsupported Media Type", bodyTypeProblem
-                    + " (the API speaks application/json)", request.getRequestURI());
+            ProblemResponses.write(request, response, 415, "Unsupported Media Type", bodyTypeProblem
+                    + " (the API speaks application/json)");
             return;
         }
         chain.doFilter(request, response);

@@ -26,8 +26,8 @@ import java.util.List;
  * @param embeddedMongoCacheMb the embedded read-model store's page cache in MiB
  * @param mongoDatabase     the read models' database
  * @param maxRequestBytes   the largest request body accepted
- * @param problemLanguage   the language of a refused command's problem title for a reader who names none
- *                          (Accept-Language): {@code en}, or {@code zh-CN} in production
+ * @param problemLanguage   the language of problem details for a reader who names none (Accept-Language):
+ *                          {@code en}, or {@code zh-CN} in production
  */
 @Validated
 @ConfigurationProperties("pool")

@@ -184,14 +184,14 @@ public class PoolSecurityAutoConfiguration {
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
                                 String detail) throws IOException {
         if (status == 401) response.setHeader("WWW-Authenticate", "Basic realm=\"project-pool\", Bearer");
-        ProblemResponses.write(response, status, title, detail, request.getRequestURI());
+        ProblemResponses.write(request, response, status, title, detail);
     }
 
     /** What the security firewall refuses (a path with {@code ;}, {@code //}, an encoded dot ...): 400, not a 500. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests() {
-        return (request, response, rejected) -> ProblemResponses.write(response, 400, "Bad Request",
-                "the request is malformed", request.getRequestURI());
+        return (request, response, rejected) -> ProblemResponses.write(request, response, 400, "Bad Request",
+                "the request is malformed");
     }
 
     @Bean

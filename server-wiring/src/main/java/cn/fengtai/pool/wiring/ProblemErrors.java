@@ -80,15 +80,14 @@ public class ProblemErrors {
 
         @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
         void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            ProblemResponses.write(response, 406, "Not Acceptable",
-                    "the answer is JSON (application/json, or application/problem+json for errors)",
-                    request.getRequestURI());
+            ProblemResponses.write(request, response, 406, "Not Acceptable",
+                    "the answer is JSON (application/json, or application/problem+json for errors)");
         }
 
         @ExceptionHandler({RequestRejectedException.class, InvalidParameterException.class, MultipartException.class})
         void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            ProblemResponses.write(response, 400, "Bad Request",
-                    "the request is malformed (the API takes its input as application/json)", request.getRequestURI());
+            ProblemResponses.write(request, response, 400, "Bad Request",
+                    "the request is malformed (the API takes its input as application/json)");
         }
     }
 

@@ -32,7 +32,7 @@ public class ProblemReportValve extends ErrorReportValve {
                 ? "the request could not be completed" : "the request cannot be answered";
         try {
             response.setSuspended(false);
-            ProblemResponses.write(response.getResponse(), status, title(status), detail, request.getRequestURI());
+            ProblemResponses.write(request, response.getResponse(), status, title(status), detail);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the answer already started: nothing more can be said.

@@ -2,6 +2,7 @@ package cn.fengtai.pool.wiring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Problem details written straight to a response, for the refusals made before Spring MVC is reached (sign-in, the
- * firewall, the size limit, the servlet container itself), with the security headers Spring Security would have set.
+ * firewall, the size limit, the servlet container itself), with the security headers Spring Security would have set,
+ * in the reader's language ({@link ProblemLanguage}).
  */
 public final class ProblemResponses {
 
@@ -20,13 +22,24 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
-            throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                             String detail) throws IOException {
+        ProblemLanguage.Zh zh = ProblemLanguage.zh(title);
+        write(request, response, status, title, detail, zh == null ? null : zh.detail());
+    }
+
+    /** A problem whose Chinese detail says more than its kind's sentence (a limit, a name). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                             String detail, String zhDetail) throws IOException {
+        ProblemLanguage.Zh zh = ProblemLanguage.zh(title);
+        boolean chinese = zh != null && zhDetail != null && ProblemLanguage.prefersChinese(request);
         response.resetBuffer();
         response.setStatus(status);
         secure(response);
         response.setHeader("Content-Type", "application/problem+json");
-        byte[] body = json(status, title, detail, instance).getBytes(StandardCharsets.UTF_8);
+        response.setHeader("Content-Language", chinese ? "zh-CN" : "en");
+        byte[] body = json(status, chinese ? zh.title() : title, chinese ? zhDetail : detail, request.getRequestURI())
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();

@@ -34,14 +34,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
         long limit = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBytes;
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (chunked) {
-            ProblemResponses.write(response, 411, "Length Required",
+            ProblemResponses.write(request, response, 411, "Length Required",
                     "a request body must state its length (Content-Length), up to " + limit + " bytes",
-                    request.getRequestURI());
+                    "请求内容须以 Content-Length 注明长度，最多 " + limit + " 字节");
             return;
         }
         if (length > limit) {
-            ProblemResponses.write(response, 413, "Request too large",
-                    "request bodies are limited to " + limit + " bytes here", request.getRequestURI());
+            ProblemResponses.write(request, response, 413, "Request too large",
+                    "request bodies are limited to " + limit + " bytes here", "此地址的请求内容最多 " + limit + " 字节");
             return;
         }
         chain.doFilter(request, response);

@@ -36,7 +36,7 @@ public record Actor(String user, Role role, String street, String department) {
         for (Role r : allowed) {
             if (r == role) return;
         }
-        throw new NotAllowed(describe() + " may not " + what);
+        throw new NotAllowed(describe() + " may not " + what, "账号 " + user + " 的角色无权执行此操作");
     }
 
     /** The district, or the office of {@code projectStreet}, may {@code what}. */
@@ -47,14 +47,16 @@ public record Actor(String user, Role role, String street, String department) {
     /** Only the department itself may {@code what}. */
     public void mustBeDepartment(String code, String what) {
         if (role != Role.DEPARTMENT || !code.equals(department)) {
-            throw new NotAllowed(describe() + " may not " + what + ": only department " + code + " may");
+            throw new NotAllowed(describe() + " may not " + what + ": only department " + code + " may",
+                    "此操作只能由部门 " + code + " 执行");
         }
     }
 
     /** Only the office of {@code projectStreet} may {@code what}. */
     public void mustBeOfficeOf(String projectStreet, String what) {
         if (role != Role.STREET || !projectStreet.equals(street)) {
-            throw new NotAllowed(describe() + " may not " + what + ": only the office of " + projectStreet + " may");
+            throw new NotAllowed(describe() + " may not " + what + ": only the office of " + projectStreet + " may",
+                    "此操作只能由 " + projectStreet + " 的街镇办事处执行");
         }
     }
 
@@ -64,7 +66,7 @@ public record Actor(String user, Role role, String street, String department) {
         boolean department = role == Role.DEPARTMENT && summoned.contains(this.department);
         if (!office && !department) {
             throw new NotAllowed(describe() + " may not " + what + ": only the office of " + projectStreet
-                    + " or a summoned department may");
+                    + " or a summoned department may", "此操作只能由 " + projectStreet + " 的街镇办事处或被吹哨的部门执行");
         }
     }
 

@@ -54,13 +54,14 @@ public class AppealVolume {
 
     public static final class UnknownCode extends Refusal {
         UnknownCode(String what, String code) {
-            super(Kind.INVALID_INPUT, "'" + code + "' is not a known " + what);
+            super(Kind.INVALID_INPUT, "'" + code + "' is not a known " + what,
+                    "“" + code + "”不是已知的" + (what.equals("street") ? "街镇" : "诉求类型"));
         }
     }
 
     public static final class NegativeCount extends Refusal {
         NegativeCount(int count) {
-            super(Kind.INVALID_INPUT, "an appeal count cannot be negative: " + count);
+            super(Kind.INVALID_INPUT, "an appeal count cannot be negative: " + count, "诉求量不能为负数：" + count);
         }
     }
 }

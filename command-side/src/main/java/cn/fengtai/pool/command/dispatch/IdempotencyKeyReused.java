@@ -6,6 +6,7 @@ import cn.fengtai.pool.command.refusal.Refusal;
 public final class IdempotencyKeyReused extends Refusal {
 
     IdempotencyKeyReused(String key) {
-        super(Kind.RULE_BROKEN, "Idempotency-Key '" + key + "' was already used for a different request");
+        super(Kind.RULE_BROKEN, "Idempotency-Key '" + key + "' was already used for a different request",
+                "幂等键“" + key + "”已用于另一个不同的请求");
     }
 }

@@ -2,7 +2,7 @@ package cn.fengtai.pool.command.refusal;
 
 /**
  * A command refused by a rule of the domain. Each concrete refusal is named after the rule it enforces, and says in a
- * sentence a clerk understands why the command was refused.
+ * sentence a clerk understands why the command was refused, in English and in Chinese.
  */
 public abstract class Refusal extends RuntimeException {
 
@@ -19,10 +19,17 @@ public abstract class Refusal extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String zh;
 
-    protected Refusal(Kind kind, String message) {
+    protected Refusal(Kind kind, String message, String zh) {
         super(message, null, false, false);
         this.kind = kind;
+        this.zh = zh;
+    }
+
+    /** The same sentence in Chinese, for a reader who prefers it. */
+    public String zh() {
+        return zh;
     }
 
     public Kind kind() {

@@ -1,6 +1,5 @@
 package cn.fengtai.pool.command.web;
 
-import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.command.refusal.Refusal;
 import cn.fengtai.pool.wiring.StoreFailures;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -38,13 +37,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    /** The language of a reader who names none (Accept-Language absent): {@code pool.problem-language}. */
-    private final boolean chineseByDefault;
-
-    public ProblemAdvice(PoolProperties pool) {
-        this.chineseByDefault = pool.problemLanguage().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
-    }
-
     /** The refusals' Chinese titles, by rule ({@code refusals_zh.properties}). */
     private static final java.util.Properties TITLES_ZH = titlesZh();
 
@@ -60,7 +52,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A refused command: {@code type} names its rule ({@code urn:fengtai-pool:rule:NotStarted}) so a client can tell
-     * refusals apart without reading the text; {@code title} is in Chinese for a reader whose Accept-Language prefers it.
+     * refusals apart without reading the text; {@code title} and {@code detail} are in Chinese for a reader whose
+     * Accept-Language prefers it.
      */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
@@ -73,8 +66,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, refusal.rule(), refusal.getMessage());
         problem.setProperty("rule", refusal.rule());
         problem.setType(java.net.URI.create("urn:fengtai-pool:rule:" + refusal.rule()));
-        if (prefersChinese(chineseByDefault) && TITLES_ZH.containsKey(refusal.rule())) {
+        if (prefersChinese() && TITLES_ZH.containsKey(refusal.rule())) {
             problem.setTitle(TITLES_ZH.getProperty(refusal.rule()));
+            problem.setDetail(refusal.zh());
         }
         return ResponseEntity.status(status).body(problem);
     }
@@ -180,9 +174,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static boolean prefersChinese(boolean byDefault) {
+    private static boolean prefersChinese() {
         return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
-                ? cn.fengtai.pool.wiring.ProblemLanguage.prefersChinese(attributes.getRequest(), byDefault) : byDefault;
+                && cn.fengtai.pool.wiring.ProblemLanguage.prefersChinese(attributes.getRequest());
     }
 }

@@ -152,7 +152,7 @@ class CommandHttpTest {
             Http.Answer refused = office.post("/api/projects/" + id + "/complete", "{\"actualCost\":1,\"summary\":\"x\"}");
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.body().path("rule").asString()).isEqualTo("NotStarted");
-            assertThat(refused.body().path("detail").asString()).contains("in progress");
+            assertThat(refused.body().path("detail").asString()).contains("实施中"); // no Accept-Language: the production default, zh-CN
         }
 
         @Test
@@ -305,10 +305,35 @@ class CommandHttpTest {
             assertThat(chinese.body().path("title").asString()).isEqualTo("项目尚未开始实施");
             assertThat(chinese.body().path("type").asString()).isEqualTo("urn:fengtai-pool:rule:NotStarted");
             assertThat(chinese.body().path("rule").asString()).isEqualTo("NotStarted");
+            assertThat(chinese.body().path("detail").asString()).isEqualTo("项目 " + id + " 当前为“已申报”，只有实施中的项目才能报告进度");
+            assertThat(chinese.raw().headers().firstValue("Content-Language")).hasValue("zh-CN");
             Http.Answer english = office.postIn("en-GB,en;q=0.9,zh;q=0.5", "/api/projects/" + id + "/progress", "{\"percent\":10}");
             assertThat(english.body().path("title").asString()).isEqualTo("NotStarted");
+            assertThat(english.body().path("detail").asString()).contains("needs a project in progress");
+            assertThat(english.raw().headers().firstValue("Content-Language")).hasValue("en");
             assertThat(office.postIn("%%%", "/api/projects/" + id + "/progress", "{\"percent\":10}").body().path("title").asString())
                     .isEqualTo("NotStarted");
+        }
+
+        @Test
+        void anotherStreetsOfficeIsToldInChineseWhoMay() {
+            String id = fileProject();
+            Http.Answer refused = anonymous.as("street.fengtai").postIn("zh-CN", "/api/projects/" + id + "/start", "{}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body().path("title").asString()).isEqualTo("无权执行此操作");
+            assertThat(refused.body().path("detail").asString()).isEqualTo("此操作只能由 xiluoyuan 的街镇办事处执行");
+        }
+
+        @Test
+        void problemsWithoutARuleNameTheirFieldsInChinese() {
+            Http.Answer invalid = office.postIn("zh-CN", "/api/projects", "{\"street\":\"xiluoyuan\"}");
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.body().path("title").asString()).isEqualTo("输入有误");
+            assertThat(invalid.body().path("detail").asString()).startsWith("提交的内容有字段不符合要求（字段：").contains("title");
+            assertThat(invalid.body().path("errors").size()).isGreaterThan(1);
+            Http.Answer unknown = office.postIn("zh-CN", "/api/projects/nobody/start", "{}");
+            assertThat(unknown.body().path("title").asString()).isEqualTo("未找到");
+            assertThat(unknown.body().path("detail").asString()).isEqualTo("没有找到所要的内容");
         }
     }
 
