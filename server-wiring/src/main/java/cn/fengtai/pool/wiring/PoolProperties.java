@@ -54,6 +54,15 @@ public record PoolProperties(
         @DefaultValue @Valid Imports imports,
         @DefaultValue @Valid Webhooks webhooks) {
 
+    /**
+     * The district's day of an instant, or today for none: the day business dates, deadlines and months are counted
+     * on, on both sides.
+     */
+    public LocalDate districtDay(java.time.Instant at) {
+        java.time.ZoneId district = java.time.ZoneId.of(zone);
+        return at == null ? LocalDate.now(district) : LocalDate.ofInstant(at, district);
+    }
+
     /** @param demoAccounts the demo accounts (password {@code demo}); the production profile refuses them */
     public record Security(@DefaultValue("false") boolean demoAccounts) {
     }

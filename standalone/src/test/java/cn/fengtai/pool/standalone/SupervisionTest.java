@@ -270,6 +270,24 @@ class SupervisionTest {
         assertThat(figures()).isEqualTo(before);
     }
 
+    /** A project is overdue on the day asked about: asOf's day, not today (and its validator says which day). */
+    @Test
+    @Order(6)
+    void aProjectIsOverdueOnTheDayAskedAbout() {
+        String later = project("fangzhuang", "HOUSE_LEAK", "HOUSING", "2024-05-01", "2029-12-31", 0);
+        pool.awaitCaughtUp();
+        RunningPool auditor = pool.as("auditor");
+        RunningPool.Answer today = auditor.get("/api/projects/" + later);
+        assertThat(today.body().path("overdue").asBoolean()).isFalse();
+        RunningPool.Answer in2030 = auditor.get("/api/projects/" + later + "?asOf=2030-01-01T00:00:00Z");
+        assertThat(in2030.status()).isEqualTo(200);
+        assertThat(in2030.body().path("overdue").asBoolean()).as("counted on 2030-01-01").isTrue();
+        assertThat(auditor.get("/api/projects/" + later + "?asOf=2029-12-31T12:00:00Z").body().path("overdue").asBoolean())
+                .as("the deadline's own day is not overdue yet").isFalse();
+        assertThat(in2030.raw().headers().firstValue("ETag")).isNotEqualTo(today.raw().headers().firstValue("ETag"));
+        assertThat(today.raw().headers().firstValue("ETag").orElseThrow()).contains(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    }
+
     private static int generation(String model) {
         for (JsonNode p : pool.as("auditor").get("/api/admin/projections").body()) {
             if (p.path("name").asString().equals(model)) return p.path("generation").asInt();

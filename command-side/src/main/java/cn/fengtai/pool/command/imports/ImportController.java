@@ -44,7 +44,7 @@ class ImportController {
     private final CommandRunner runner;
     private final ActorResolver actors;
     private final ImportReports reports;
-    private final Clock clock;
+    private final PoolProperties pool;
     private final MeterRegistry meters;
     private final long asyncRows;
     /** Large imports, one at a time, in the background (a district uploads a few lists a month). */
@@ -62,7 +62,7 @@ class ImportController {
         this.runner = runner;
         this.actors = actors;
         this.reports = reports;
-        this.clock = Clock.system(ZoneId.of(pool.zone()));
+        this.pool = pool;
     }
 
     @PostMapping(value = "/projects", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -116,7 +116,7 @@ class ImportController {
                     + unreadable.getMessage());
         }
         reports.save(actor.user(), report);
-        Importer importer = new Importer(runner, kinds.apply(LocalDate.now(clock)), actor, batch, report.dryRun, report,
+        Importer importer = new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
                 running -> reports.save(actor.user(), running));
         if (report.total > asyncRows) {
             // A large sheet runs in the background: the answer says where its report grows (GET, progress 0 to 1).

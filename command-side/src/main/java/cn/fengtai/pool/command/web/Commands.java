@@ -28,19 +28,19 @@ public class Commands {
     private final CommandRunner runner;
     private final ActorResolver actors;
     private final JsonMapper json;
-    private final Clock clock;
+    private final PoolProperties pool;
 
     Commands(CommandRunner runner, ActorResolver actors, JsonMapper json,
              PoolProperties pool) {
         this.runner = runner;
         this.actors = actors;
         this.json = json;
-        this.clock = Clock.system(ZoneId.of(pool.zone()));
+        this.pool = pool;
     }
 
     /** The business date of a request: what it says, or today in the district's time zone. */
     public LocalDate effectiveDate(CommandRequest request) {
-        return request != null && request.effectiveDate() != null ? request.effectiveDate() : LocalDate.now(clock);
+        return request != null && request.effectiveDate() != null ? request.effectiveDate() : pool.districtDay(null);
     }
 
     public ResponseEntity<CommandAnswer> update(HttpServletRequest http, Object body, Function<Sender, CommandAnswer> work) {

@@ -45,7 +45,7 @@ class ProjectQueryController {
     private final ProjectListIndex index;
     private final EventHistory history;
     private final ObjectMapper eventJson;
-    private final Clock clock;
+    private final PoolProperties pool;
     private final PastProjects past;
     private final ImpactOfProjects impact;
 
@@ -60,7 +60,7 @@ class ProjectQueryController {
         this.past = past;
         this.impact = impact;
         this.eventJson = eventJson;
-        this.clock = Clock.system(ZoneId.of(pool.zone()));
+        this.pool = pool;
     }
 
     record Page(List<ProjectDetail> items, int page, int size, long total) {
@@ -76,7 +76,7 @@ class ProjectQueryController {
         ProjectStatus s = Params.enumValue("status", status, ProjectStatus.class);
         if (q != null && q.length() > 100) throw new BadQuery("q", "q must be at most 100 characters");
         PoolAuthorities.Caller caller = ReadingRules.caller();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = pool.districtDay(null);
         ProjectListQuery question = ProjectListQuery.of(Params.code("street", street), c == null ? null : c.name(),
                 s == null ? null : s.name(), Params.code("batch", batch), Params.code("issueType", issueType),
                 q == null || q.isBlank() ? null : q.strip(), !ReadingRules.seesAllUnlisted(caller),
@@ -148,12 +148,14 @@ class ProjectQueryController {
         // anonymous 304 never confirms a body only a signed-in reader was given (and caches keep them apart: Vary).
         // The impact moves with the appeal counts, not with the project's version: it is part of the validator too.
         ProjectImpact.Verdict verdict = impact.of(view, ImpactOfProjects.DEFAULT_MONTHS, at).verdict();
+        // Overdue is counted on the day asked about (asOf's, or today's), so the day is part of the validator too.
+        LocalDate day = pool.districtDay(at);
         String etag = "\"" + view.version() + (inspected ? "" : "-public") + "-" + verdict.ordinal()
-                + (at != null ? "@" + at : "") + "\"";
+                + (at != null ? "@" + at : "-" + day) + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
-        ProjectDetail detail = ProjectDetail.of(view, LocalDate.now(clock)).withImpact(verdict);
+        ProjectDetail detail = ProjectDetail.of(view, day).withImpact(verdict);
         // Not yet at the version asked for: the view as it is, said to be behind (202, ask again), never a plain 200.
         boolean behind = at == null && minVersion != null && view.version() < minVersion;
         return (behind ? ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, "1") : ResponseEntity.ok())

@@ -33,7 +33,7 @@ class ProjectFigures {
     private final ReadModels readModels;
     private final PastProjects past;
     private final ImpactOfProjects impact;
-    private final ZoneId zone;
+    private final PoolProperties pool;
 
     ProjectFigures(MongoTemplate mongo, ReadModels readModels, PastProjects past, ImpactOfProjects impact,
                    PoolProperties pool) {
@@ -41,12 +41,12 @@ class ProjectFigures {
         this.readModels = readModels;
         this.past = past;
         this.impact = impact;
-        this.zone = ZoneId.of(pool.zone());
+        this.pool = pool;
     }
 
     /** The day a figure is counted on: today, or the day of the instant asked about. */
     LocalDate day(Instant at) {
-        return at == null ? LocalDate.now(Clock.system(zone)) : LocalDate.ofInstant(at, zone);
+        return pool.districtDay(at);
     }
 
     Overdue overdue(Instant at) {
