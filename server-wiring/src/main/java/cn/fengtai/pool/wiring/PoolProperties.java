@@ -20,7 +20,9 @@ import java.util.List;
  * lists them; IDEs complete them from the metadata the build generates.
  *
  * @param zone              the district's time zone: what "today" is for business dates and overdue projects
- * @param publicUrl         the address clients reach the pool at (the events' {@code dataschema} links)
+ * @param publicUrl         the origin clients reach the pool at (the events' {@code dataschema} links, the AsyncAPI
+ *                          server); empty: the origin an HTTP reader asked at (RabbitMQ and webhooks then name
+ *                          {@code http://localhost:8080})
  * @param dataDir           the embedded default's data folder (events, read models, the audit key)
  * @param embeddedMongo     whether the launcher runs the in-process MongoDB-compatible server
  * @param embeddedMongoCacheMb the embedded read-model store's page cache in MiB
@@ -33,7 +35,8 @@ import java.util.List;
 @ConfigurationProperties("pool")
 public record PoolProperties(
         @DefaultValue("Asia/Shanghai") @NotBlank String zone,
-        @DefaultValue("http://localhost:8080") @NotBlank String publicUrl,
+        @jakarta.validation.constraints.Pattern(regexp = "(https?://[^/?#\\s]+)?", message = "is an origin such as https://pool.example.gov.cn, or empty")
+        String publicUrl,
         String dataDir,
         @DefaultValue("false") boolean embeddedMongo,
         @DefaultValue("16") @Positive int embeddedMongoCacheMb,

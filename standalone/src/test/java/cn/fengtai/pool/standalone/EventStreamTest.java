@@ -87,6 +87,8 @@ class EventStreamTest {
                 long position = ((Number) event.getExtension("position")).longValue();
                 positions.add(position);
                 String schemaUrl = event.getDataSchema().toString();
+                // pool.public-url is not set here: the links name the origin the reader asked at.
+                assertThat(schemaUrl).startsWith(pool.base + "/api/schemas/");
                 JsonSchema schema = bySchemaUrl.computeIfAbsent(schemaUrl, url -> {
                     RunningPool.Answer answer = pool.get(url.substring(url.indexOf("/api/")));
                     assertThat(answer.status()).as(url).isEqualTo(200);
@@ -105,7 +107,9 @@ class EventStreamTest {
         assertThat(pool.get("/api/events/stream").status()).isEqualTo(401);
         assertThat(pool.as("auditor").get("/api/events?after=-5").status()).isEqualTo(400);
         assertThat(pool.as("auditor").get("/api/events?limit=100000").status()).isEqualTo(400);
-        assertThat(pool.get("/api/asyncapi.yaml").raw().body()).contains("asyncapi: 3.0.0");
+        String asyncApi = pool.get("/api/asyncapi.yaml").raw().body();
+        assertThat(asyncApi).contains("asyncapi: 3.0.0")
+                .contains("    host: " + URI.create(pool.base).getRawAuthority() + "\n    protocol: http\n");
         assertThat(pool.get("/api/schemas/nothing.json").status()).isEqualTo(404);
     }
 
@@ -151,6 +155,31 @@ class EventStreamTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
         System.out.println("stream headers after " + (System.nanoTime() - before) / 1_000_000 + " ms");
         response.body().close();
+    }
+
+    @Test
+    void theStreamTakesTheFeedsFilters() throws Exception {
+        JsonNode all = pool.as("auditor").get("/api/events?limit=1000").body().path("events");
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        all.forEach(e -> counts.merge(e.path("subject").asString(), 1, Integer::sum));
+        String subject = counts.entrySet().stream().filter(e -> e.getValue() > 1).findFirst().orElseThrow().getKey();
+        List<Long> expected = new ArrayList<>();
+        all.forEach(e -> {
+            if (e.path("subject").asString().equals(subject)) expected.add(e.path("position").asLong());
+        });
+        assertThat(expected).hasSizeGreaterThan(1).hasSizeLessThan(all.size());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(pool.base + "/api/events/stream?after=-1&subject=" + subject))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            List<Long> received = new ArrayList<>();
+            while (received.size() < expected.size()) received.add(nextEventId(lines));
+            assertThat(received).isEqualTo(expected);
+        }
+        assertThat(pool.as("auditor").get("/api/events/stream?type=no.such.type").status()).isEqualTo(400);
+        assertThat(pool.as("auditor").get("/api/events/stream?street=nowhere").status()).isEqualTo(400);
     }
 
     /** Reads SSE lines up to the end of the next event and answers its id; heartbeats (comments) are skipped. */

@@ -42,13 +42,19 @@ public class CloudEvents {
 
     private static final String PROJECT_EVENTS = ProjectFiled.class.getPackageName();
 
+    /** The origin the stored JSON names when {@code pool.public-url} is not set; an HTTP reader's own replaces it. */
+    static final String UNCONFIGURED_ORIGIN = "http://localhost:8080";
+    private static final String SCHEMA_LINK = "\"dataschema\":\"";
+
     private final ObjectMapper eventJson;
     private final String publicUrl;
+    private final boolean configured;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     CloudEvents(@Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson,
                 PoolProperties pool) {
-        String publicUrl = pool.publicUrl();
+        this.configured = pool.publicUrl() != null && !pool.publicUrl().isBlank();
+        String publicUrl = configured ? pool.publicUrl() : UNCONFIGURED_ORIGIN;
         this.eventJson = eventJson;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -87,6 +93,22 @@ public class CloudEvents {
         String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         return new Entry(position, type, new String(format.serialize(event), StandardCharsets.UTF_8), subject,
                 subject != null && payloadType.getPackageName().equals(PROJECT_EVENTS), message.getTimestamp());
+    }
+
+    /** Where this reader reaches the pool: {@code pool.public-url}, or, not set, the origin it asked at. */
+    public String origin(jakarta.servlet.http.HttpServletRequest request) {
+        if (configured || request == null) return publicUrl;
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .replacePath(null).replaceQuery(null).build().toUriString();
+    }
+
+    /**
+     * The event's JSON for a reader at {@code origin}: its {@code dataschema} there. Only the attribute's own opening is
+     * replaced: the same characters inside the data are escaped ({@code \"dataschema\"}) and never match.
+     */
+    public String json(Entry entry, String origin) {
+        if (configured || origin == null || origin.equals(publicUrl)) return entry.json();
+        return entry.json().replace(SCHEMA_LINK + publicUrl + "/", SCHEMA_LINK + origin + "/");
     }
 
     private byte[] data(Object payload) {

@@ -38,11 +38,13 @@ class EventFeedController {
     private final EventFeed feed;
     private final LiveFeed live;
     private final FeedAccess access;
+    private final CloudEvents cloudEvents;
 
-    EventFeedController(EventFeed feed, LiveFeed live, FeedAccess access) {
+    EventFeedController(EventFeed feed, LiveFeed live, FeedAccess access, CloudEvents cloudEvents) {
         this.feed = feed;
         this.live = live;
         this.access = access;
+        this.cloudEvents = cloudEvents;
     }
 
     /**
@@ -73,7 +75,8 @@ class EventFeedController {
                 if (events.size() == size) break;
             }
         }
-        return events.stream().map(CloudEvents.Entry::json)
+        String origin = cloudEvents.origin(http);
+        return events.stream().map(entry -> cloudEvents.json(entry, origin))
                 .collect(Collectors.joining(",", "{\"events\":[", "],\"next\":" + next + "}"));
     }
 
@@ -84,8 +87,14 @@ class EventFeedController {
     @GetMapping(value = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                                       @RequestParam(required = false) Long after,
-                                      @RequestParam(required = false) String ticket) {
-        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller());
+                                      @RequestParam(required = false) String ticket,
+                                      @RequestParam(required = false) List<String> type,
+                                      @RequestParam(required = false) String subject,
+                                      @RequestParam(required = false) String street,
+                                      @RequestParam(required = false) String since,
+                                      jakarta.servlet.http.HttpServletRequest http) {
+        Predicate<CloudEvents.Entry> visible = access.filterFor(ReadingRules.caller())
+                .and(FeedFilter.of(raw(http, "type"), subject, street, since, access));
         long from = after == null ? -1 : position("after", after);
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -95,12 +104,19 @@ class EventFeedController {
             }
         }
         // The charset named: clients that follow the media type's default otherwise read Chinese text as Latin-1.
-        return ResponseEntity.ok().contentType(EVENT_STREAM).body(live.subscribe(from, visible));
+        return ResponseEntity.ok().contentType(EVENT_STREAM).body(live.subscribe(from, visible, cloudEvents.origin(http)));
     }
 
+    /** The document as committed, its HTTP server where this pool is reached ({@code pool.public-url}, or the request's). */
     @GetMapping(value = "/api/asyncapi.yaml", produces = "application/yaml")
-    ResponseEntity<byte[]> asyncApi() throws IOException {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(read("asyncapi.yaml"));
+    ResponseEntity<String> asyncApi(jakarta.servlet.http.HttpServletRequest http) throws IOException {
+        java.net.URI origin = java.net.URI.create(cloudEvents.origin(http));
+        String document = new String(read("asyncapi.yaml"), StandardCharsets.UTF_8);
+        String committed = "    host: localhost:8080\n    protocol: http\n";
+        if (!document.contains(committed)) throw new IllegalStateException("asyncapi.yaml lost its pool server");
+        String served = document.replace(committed, "    host: " + origin.getRawAuthority() + "\n    protocol: "
+                + origin.getScheme() + "\n");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8")).body(served);
     }
 
     @GetMapping(value = "/api/schemas/{file}", produces = "application/schema+json")

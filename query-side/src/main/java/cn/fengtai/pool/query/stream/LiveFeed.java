@@ -40,6 +40,7 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
     private static final int WINDOW = 5_000;
 
     private final EventFeed feed;
+    private final CloudEvents cloudEvents;
     private final long heartbeatMillis;
     private final int maxLag;
     private final ConcurrentSkipListMap<Long, CloudEvents.Entry> window = new ConcurrentSkipListMap<>();
@@ -51,8 +52,9 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
     private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> new Thread(r, "event-stream-sender"));
     private volatile boolean running;
 
-    LiveFeed(EventFeed feed, PoolProperties pool) {
+    LiveFeed(EventFeed feed, CloudEvents cloudEvents, PoolProperties pool) {
         this.feed = feed;
+        this.cloudEvents = cloudEvents;
         this.heartbeatMillis = pool.stream().heartbeatMs();
         this.maxLag = pool.stream().maxLag();
     }
@@ -70,21 +72,24 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
         volatile long lastSentAt = System.currentTimeMillis();
         final AtomicBoolean draining = new AtomicBoolean();
         final Predicate<CloudEvents.Entry> visible;
+        final String origin;
 
-        Subscriber(SseEmitter emitter, long cursor, Predicate<CloudEvents.Entry> visible) {
+        Subscriber(SseEmitter emitter, long cursor, Predicate<CloudEvents.Entry> visible, String origin) {
             this.emitter = emitter;
             this.cursor = cursor;
             this.visible = visible;
+            this.origin = origin;
         }
     }
 
     /**
      * Streams the events after {@code after} (-1: from the start) that pass {@code visible}, then new ones as they are
-     * stored; the filter is asked by one sender at a time, in order.
+     * stored; the filter is asked by one sender at a time, in order. Their {@code dataschema} links point at
+     * {@code origin}.
      */
-    public SseEmitter subscribe(long after, Predicate<CloudEvents.Entry> visible) {
+    public SseEmitter subscribe(long after, Predicate<CloudEvents.Entry> visible, String origin) {
         SseEmitter emitter = new SseEmitter(TimeUnit.HOURS.toMillis(1));
-        Subscriber subscriber = new Subscriber(emitter, after, visible);
+        Subscriber subscriber = new Subscriber(emitter, after, visible, origin);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -148,7 +153,7 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
                 for (CloudEvents.Entry entry : page) {
                     if (subscriber.visible.test(entry)) {
                         subscriber.emitter.send(SseEmitter.event().id(String.valueOf(entry.position())).name(entry.type())
-                                .data(entry.json(), MediaType.APPLICATION_JSON));
+                                .data(cloudEvents.json(entry, subscriber.origin), MediaType.APPLICATION_JSON));
                         sent = true;
                     }
                     subscriber.cursor = entry.position();
