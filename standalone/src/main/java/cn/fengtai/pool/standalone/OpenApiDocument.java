@@ -30,8 +30,9 @@ import java.util.Map;
 /**
  * What springdoc cannot read off the controllers: the title, the one origin everything is served from (relative, so
  * the document is the same wherever it is served), the two ways of signing in, the problem details every operation
- * may answer, the code lists a parameter takes (from the same reference files the rules judge codes by) and operation
- * ids a generated client can name its methods after.
+ * may answer, the code lists a parameter takes (from the same reference files the rules judge codes by), operation
+ * ids a generated client can name its methods after, and the request bodies of the README's tour as examples
+ * ({@code openapi-examples.json}; OpenApiDocumentTest keeps the two the same).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocument {
@@ -66,13 +67,17 @@ class OpenApiDocument {
     @Bean
     OpenApiCustomizer problemsAndCodes() {
         return openApi -> {
-            openApi.getComponents().addSchemas("Problem", new ObjectSchema()
+            openApi.getComponents().addSchemas("Problem", new Schema<Object>().types(java.util.Set.of("object"))
                     .description("RFC 9457 problem details; rule names the business rule a command broke")
                     .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                     .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
                     .addProperty("instance", new StringSchema()).addProperty("rule", new StringSchema())
                     .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                            .addProperty("field", new StringSchema()).addProperty("message", new StringSchema()))));
+                            .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
+                    .example(example("""
+                            {"type":"urn:fengtai-pool:rule:NotStarted","title":"项目尚未开始实施","status":409,
+                             "detail":"项目 01a2520d 当前为“已入库”，只有实施中的项目才能报告进度",
+                             "instance":"/api/projects/01a2520d/progress","rule":"NotStarted"}""")));
             Content problem = new Content().addMediaType("application/problem+json",
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
             Map<String, String> answers = new LinkedHashMap<>();
@@ -109,6 +114,33 @@ class OpenApiDocument {
                 }
             }));
         };
+    }
+
+    /** The tour's request bodies as their operations' examples. */
+    @Bean
+    OpenApiCustomizer tourExamples() throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Object> examples;
+        try (var in = OpenApiDocument.class.getResourceAsStream("/openapi-examples.json")) {
+            examples = json.readValue(in, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        }
+        return openApi -> {
+            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                Object example = examples.get(operation.getOperationId());
+                if (example == null || operation.getRequestBody() == null) return;
+                MediaType body = operation.getRequestBody().getContent().get("application/json");
+                if (body != null) body.setExample(example);
+            }));
+        };
+    }
+
+    private static Object example(String json) {
+        try {
+            return io.swagger.v3.core.util.Json.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static String type(Schema<?> schema) {

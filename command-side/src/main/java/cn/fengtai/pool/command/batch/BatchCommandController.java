@@ -26,14 +26,14 @@ class BatchCommandController {
         this.commands = commands;
     }
 
-    record CreateRequest(@NotBlank @Pattern(regexp = BatchCommands.BATCH_ID, message = "must look like 2024-1")
+    record CreateBatchRequest(@NotBlank @Pattern(regexp = BatchCommands.BATCH_ID, message = "must look like 2024-1")
                          String id,
                          @NotBlank @Size(max = 200) String name, @NotNull @Min(2000) @Max(2100) Integer year,
                          LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
     }
 
     @PostMapping
-    ResponseEntity<CommandAnswer> create(@Valid @RequestBody CreateRequest r, HttpServletRequest http) {
+    ResponseEntity<CommandAnswer> create(@Valid @RequestBody CreateBatchRequest r, HttpServletRequest http) {
         return commands.create(http, r, "/api/batches/{id}", sender -> {
             sender.send(new CreateBatch(r.id(), r.name(), r.year(), commands.effectiveDate(r), r.comment()));
             return new CommandAnswer(r.id(), 0);

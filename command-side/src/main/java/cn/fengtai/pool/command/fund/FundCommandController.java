@@ -27,14 +27,14 @@ class FundCommandController {
         this.commands = commands;
     }
 
-    record CreateRequest(@NotBlank @Pattern(regexp = "[0-9A-Za-z][0-9A-Za-z-]{0,31}") String id,
+    record CreateFundRequest(@NotBlank @Pattern(regexp = "[0-9A-Za-z][0-9A-Za-z-]{0,31}") String id,
                          @NotNull @Min(2000) @Max(2100) Integer year,
                          @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal budget,
                          LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
     }
 
     @PostMapping
-    ResponseEntity<CommandAnswer> create(@Valid @RequestBody CreateRequest r, HttpServletRequest http) {
+    ResponseEntity<CommandAnswer> create(@Valid @RequestBody CreateFundRequest r, HttpServletRequest http) {
         return commands.create(http, r, "/api/funds/{id}", sender -> {
             sender.send(new CreateFund(r.id(), r.year(), r.budget(), commands.effectiveDate(r), r.comment()));
             return new CommandAnswer(r.id(), 0);

@@ -66,7 +66,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/projects", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport.Answer> projects(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String batch,
+    ResponseEntity<ImportReport.ImportAnswer> projects(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String batch,
                                  @RequestParam(required = false) Boolean dryRun) throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import projects", Role.DISTRICT, Role.STREET);
@@ -75,7 +75,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport.Answer> progress(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+    ResponseEntity<ImportReport.ImportAnswer> progress(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
             throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import progress reports", Role.DISTRICT, Role.STREET);
@@ -85,7 +85,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/appeal-volumes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport.Answer> appealVolumes(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
+    ResponseEntity<ImportReport.ImportAnswer> appealVolumes(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Boolean dryRun)
             throws IOException {
         Actor actor = actors.current();
         actor.mustBe("import appeal volumes", Role.DISTRICT);
@@ -102,7 +102,7 @@ class ImportController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.report());
     }
 
-    private ResponseEntity<ImportReport.Answer> run(Actor actor, String kind, MultipartFile file, String batch,
+    private ResponseEntity<ImportReport.ImportAnswer> run(Actor actor, String kind, MultipartFile file, String batch,
                                                     Boolean dryRun, Function<LocalDate, ImportKind> kinds) throws IOException {
         if (file.isEmpty()) throw new Commands.InvalidUpload("the file is empty");
         ImportReport report = new ImportReport(UUID.randomUUID().toString(), kind, Boolean.TRUE.equals(dryRun));

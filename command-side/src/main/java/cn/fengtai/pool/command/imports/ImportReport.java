@@ -58,15 +58,15 @@ final class ImportReport {
 
     /** The answer's shape (API.md, "Spreadsheets"). */
     /** {@code progress} from 0 to 1, {@code rowsPerSecond} since the import began. */
-    record Answer(String importId, String kind, boolean dryRun, Status status, double progress, long total,
+    record ImportAnswer(String importId, String kind, boolean dryRun, Status status, double progress, long total,
                   double rowsPerSecond, int rows, int accepted, int rejected, int unchanged,
                   List<SheetRow.Problem> errors, List<Item> items) {
     }
 
-    synchronized Answer answer() {
+    synchronized ImportAnswer answer() {
         double progress = status != Status.RUNNING ? 1 : total <= 0 ? 0 : Math.min(0.99, (double) rows / total);
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        return new Answer(importId, kind, dryRun, status, Math.round(progress * 1000) / 1000.0, total,
+        return new ImportAnswer(importId, kind, dryRun, status, Math.round(progress * 1000) / 1000.0, total,
                 Math.round(rows / seconds * 10) / 10.0, rows, accepted, rejected, unchanged, List.copyOf(errors),
                 List.copyOf(items));
     }

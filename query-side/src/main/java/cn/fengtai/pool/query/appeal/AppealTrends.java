@@ -23,7 +23,7 @@ public final class AppealTrends {
      * them have a recorded count in the period and a year earlier; {@code missingMonths}: the months of either window
      * without one; {@code change} is null unless none is missing (or the earlier count is 0).
      */
-    public record Row(String street, String issueType, String period, long count, long previousCount,
+    public record AppealRow(String street, String issueType, String period, long count, long previousCount,
                       BigDecimal change, int months, int recordedMonths, int previousRecordedMonths,
                       List<String> missingMonths) {
     }
@@ -32,7 +32,7 @@ public final class AppealTrends {
     public record Total(long count, long previousCount, BigDecimal change, int incompleteRows) {
     }
 
-    public record Answer(List<Row> rows, Total total) {
+    public record AppealsAnswer(List<AppealRow> rows, Total total) {
     }
 
     /** A recorded count, as the trend needs it. */
@@ -42,7 +42,7 @@ public final class AppealTrends {
     private AppealTrends() {
     }
 
-    public static Answer of(Period period, Collection<Volume> volumes) {
+    public static AppealsAnswer of(Period period, Collection<Volume> volumes) {
         List<String> currentMonths = period.monthCodes();
         List<String> previousMonths = period.yearBefore().monthCodes();
         Set<String> current = Set.copyOf(currentMonths);
@@ -57,7 +57,7 @@ public final class AppealTrends {
                 recorded.computeIfAbsent(key, k -> new TreeSet<>()).add(v.month());
             }
         }
-        List<Row> rows = new ArrayList<>();
+        List<AppealRow> rows = new ArrayList<>();
         long total = 0;
         long totalPrevious = 0;
         int incomplete = 0;
@@ -71,14 +71,14 @@ public final class AppealTrends {
             int recordedNow = (int) currentMonths.stream().filter(months::contains).count();
             int recordedBefore = (int) previousMonths.stream().filter(months::contains).count();
             if (!missing.isEmpty()) incomplete++;
-            rows.add(new Row(key[0], key[1], period.label(), sum[0], sum[1],
+            rows.add(new AppealRow(key[0], key[1], period.label(), sum[0], sum[1],
                     missing.isEmpty() ? change(sum[0], sum[1]) : null, currentMonths.size(), recordedNow, recordedBefore,
                     List.copyOf(missing)));
             total += sum[0];
             totalPrevious += sum[1];
         }
-        rows.sort(Comparator.comparing(Row::street).thenComparing(Row::issueType));
-        return new Answer(rows, new Total(total, totalPrevious, incomplete == 0 ? change(total, totalPrevious) : null,
+        rows.sort(Comparator.comparing(AppealRow::street).thenComparing(AppealRow::issueType));
+        return new AppealsAnswer(rows, new Total(total, totalPrevious, incomplete == 0 ? change(total, totalPrevious) : null,
                 incomplete));
     }
     /** The relative change, e.g. -0.4713 for 261 to 138; null when there is nothing to compare with. */

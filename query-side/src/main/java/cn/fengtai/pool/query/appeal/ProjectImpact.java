@@ -33,7 +33,7 @@ public final class ProjectImpact {
      * {@code after} and both changes are null until the project is completed; {@code complete}: every month of the
      * three windows is recorded for every target.
      */
-    public record Answer(String projectId, List<Target> targets, int months, Window baseline, Window after,
+    public record ImpactAnswer(String projectId, List<Target> targets, int months, Window baseline, Window after,
                          Window afterYearEarlier, BigDecimal change, BigDecimal changeVsBaseline, boolean complete,
                          Verdict verdict) {
     }
@@ -44,14 +44,14 @@ public final class ProjectImpact {
     /**
      * @param counts the recorded counts by {@code street:issueType:YYYY-MM} (a month missing here is not recorded)
      */
-    public static Answer of(String projectId, String street, List<String> issueTypes, LocalDate filedOn,
+    public static ImpactAnswer of(String projectId, String street, List<String> issueTypes, LocalDate filedOn,
                             LocalDate completedOn, int months, Map<String, Integer> counts) {
         List<Target> targets = issueTypes == null ? List.of()
                 : issueTypes.stream().filter(java.util.Objects::nonNull).map(type -> new Target(street, type)).toList();
         // An event stored before today's rules may lack the filing date: nothing can be measured then.
         Window baseline = filedOn == null ? null : window(targets, YearMonth.from(filedOn).minusMonths(months), months, counts);
         if (completedOn == null || baseline == null) {
-            return new Answer(projectId, targets, months, baseline, null, null, null, null, false,
+            return new ImpactAnswer(projectId, targets, months, baseline, null, null, null, null, false,
                     Verdict.NOT_YET_MEASURABLE);
         }
         YearMonth firstAfter = YearMonth.from(completedOn).plusMonths(1);
@@ -60,7 +60,7 @@ public final class ProjectImpact {
         BigDecimal change = after.complete() && yearEarlier.complete() ? AppealTrends.change(after.count(), yearEarlier.count()) : null;
         BigDecimal vsBaseline = after.complete() && baseline.complete() ? AppealTrends.change(after.count(), baseline.count()) : null;
         boolean complete = baseline.complete() && after.complete() && yearEarlier.complete();
-        return new Answer(projectId, targets, months, baseline, after, yearEarlier, change, vsBaseline, complete,
+        return new ImpactAnswer(projectId, targets, months, baseline, after, yearEarlier, change, vsBaseline, complete,
                 verdict(change));
     }
 

@@ -24,7 +24,7 @@ public class ImpactOfProjects {
         this.volumes = volumes;
     }
 
-    public ProjectImpact.Answer of(ProjectView project, int months, Instant at) {
+    public ProjectImpact.ImpactAnswer of(ProjectView project, int months, Instant at) {
         List<String> keys = keys(project, months);
         return answer(project, months, keys.isEmpty() ? Map.of() : volumes.counts(keys, at));
     }
@@ -45,7 +45,7 @@ public class ImpactOfProjects {
         return ProjectImpact.keys(p.street(), p.issueTypes(), p.filedOn(), p.completedOn(), months);
     }
 
-    private static ProjectImpact.Answer answer(ProjectView p, int months, Map<String, Integer> counts) {
+    private static ProjectImpact.ImpactAnswer answer(ProjectView p, int months, Map<String, Integer> counts) {
         return ProjectImpact.of(p.id(), p.street(), p.issueTypes(), p.filedOn(), p.completedOn(), months, counts);
     }
 }

@@ -34,7 +34,7 @@ class ProjectImpactController {
 
     /** {@code months}: how many months each window spans (6 unless given, 1 to 24). */
     @GetMapping("/{id}/impact")
-    ProjectImpact.Answer impact(@PathVariable String id, @RequestParam(required = false) Integer months,
+    ProjectImpact.ImpactAnswer impact(@PathVariable String id, @RequestParam(required = false) Integer months,
                                 @RequestParam(required = false) String asOf) {
         String projectId = Params.code("id", id);
         int n = Params.range("months", months, ImpactOfProjects.DEFAULT_MONTHS, 1, 24);

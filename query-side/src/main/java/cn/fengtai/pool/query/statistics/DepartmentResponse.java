@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 final class DepartmentResponse {
 
-    record Row(String department, String name, int summoned, int reportedIn, int pending,
+    record DepartmentRow(String department, String name, int summoned, int reportedIn, int pending,
                BigDecimal medianDaysToReportIn, Long maxDaysToReportIn, Long oldestPendingDays) {
     }
 
@@ -28,14 +28,14 @@ final class DepartmentResponse {
     }
 
     /** {@code batch} null: every project; otherwise the projects on that batch's list. */
-    static List<Row> of(List<ProjectView> projects, String batch, LocalDate today) {
+    static List<DepartmentRow> of(List<ProjectView> projects, String batch, LocalDate today) {
         Map<String, List<DepartmentView>> summons = new TreeMap<>();
         for (ProjectView project : projects) {
             if (batch != null && !project.batches().contains(batch)) continue;
             project.departments().stream().filter(d -> d.department() != null)
                     .forEach(d -> summons.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
         }
-        List<Row> rows = new ArrayList<>();
+        List<DepartmentRow> rows = new ArrayList<>();
         summons.forEach((department, list) -> {
             List<Long> days = new ArrayList<>();
             Long oldestPending = null;
@@ -51,7 +51,7 @@ final class DepartmentResponse {
             }
             int reported = (int) list.stream().filter(DepartmentView::reportedIn).count();
             days.sort(null);
-            rows.add(new Row(department, ReferenceCodes.departments().get(department), list.size(), reported,
+            rows.add(new DepartmentRow(department, ReferenceCodes.departments().get(department), list.size(), reported,
                     list.size() - reported, median(days), days.isEmpty() ? null : days.get(days.size() - 1), oldestPending));
         });
         return rows;

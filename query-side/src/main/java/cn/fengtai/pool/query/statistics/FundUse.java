@@ -25,14 +25,14 @@ final class FundUse {
         }
     }
 
-    record Answer(String fund, int year, BigDecimal budget, BigDecimal allocated, BigDecimal remaining, BigDecimal spent,
+    record FundUseAnswer(String fund, int year, BigDecimal budget, BigDecimal allocated, BigDecimal remaining, BigDecimal spent,
                   int projects, int completedProjects, Map<String, Share> byStreet, Map<String, Share> byCategory) {
     }
 
     private FundUse() {
     }
 
-    static Answer of(FundView fund, List<ProjectView> funded) {
+    static FundUseAnswer of(FundView fund, List<ProjectView> funded) {
         Map<String, Share> byStreet = new TreeMap<>();
         Map<String, Share> byCategory = new TreeMap<>();
         BigDecimal spent = BigDecimal.ZERO;
@@ -52,7 +52,7 @@ final class FundUse {
             byStreet.merge(known(project.street()), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
             byCategory.merge(known(project.category()), new Share(allocated, s), (a, b) -> a.plus(b.allocated(), b.spent()));
         }
-        return new Answer(fund.id(), fund.year(), fund.budget(), fund.allocated(), fund.remaining(), spent,
+        return new FundUseAnswer(fund.id(), fund.year(), fund.budget(), fund.allocated(), fund.remaining(), spent,
                 funded.size(), completed, byStreet, byCategory);
     }
 

@@ -18,34 +18,34 @@ import java.util.List;
  */
 final class Hotspots {
 
-    record Row(String street, String streetName, String issueType, String issueTypeName, long count,
+    record HotspotRow(String street, String streetName, String issueType, String issueTypeName, long count,
                long previousCount, BigDecimal change, BigDecimal share, List<String> projects, boolean covered,
                int months, int recordedMonths, int previousRecordedMonths, List<String> missingMonths) {
     }
 
     /** {@code total}: the district's appeals of the period, over every row (before {@code top} and the filter). */
-    record Answer(String period, long total, List<Row> rows) {
+    record HotspotsAnswer(String period, long total, List<HotspotRow> rows) {
     }
 
     private Hotspots() {
     }
 
-    static Answer of(String period, AppealTrends.Answer trends, List<ProjectView> listed, Integer top, boolean uncoveredOnly) {
+    static HotspotsAnswer of(String period, AppealTrends.AppealsAnswer trends, List<ProjectView> listed, Integer top, boolean uncoveredOnly) {
         long total = trends.total().count();
-        List<Row> rows = new ArrayList<>();
-        for (AppealTrends.Row trend : trends.rows()) {
+        List<HotspotRow> rows = new ArrayList<>();
+        for (AppealTrends.AppealRow trend : trends.rows()) {
             List<String> projects = listed.stream()
                     .filter(p -> trend.street().equals(p.street()) && p.issueTypes().contains(trend.issueType()))
                     .map(ProjectView::id).sorted().toList();
             if (uncoveredOnly && !projects.isEmpty()) continue;
             BigDecimal share = total == 0 ? null
                     : BigDecimal.valueOf(trend.count()).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
-            rows.add(new Row(trend.street(), ReferenceCodes.streets().get(trend.street()), trend.issueType(),
+            rows.add(new HotspotRow(trend.street(), ReferenceCodes.streets().get(trend.street()), trend.issueType(),
                     ReferenceCodes.issueTypes().get(trend.issueType()), trend.count(), trend.previousCount(),
                     trend.change(), share, projects, !projects.isEmpty(), trend.months(), trend.recordedMonths(),
                     trend.previousRecordedMonths(), trend.missingMonths()));
         }
-        rows.sort(Comparator.comparingLong(Row::count).reversed().thenComparing(Row::street).thenComparing(Row::issueType));
-        return new Answer(period, total, top == null ? rows : rows.subList(0, Math.min(top, rows.size())));
+        rows.sort(Comparator.comparingLong(HotspotRow::count).reversed().thenComparing(HotspotRow::street).thenComparing(HotspotRow::issueType));
+        return new HotspotsAnswer(period, total, top == null ? rows : rows.subList(0, Math.min(top, rows.size())));
     }
 }

@@ -32,7 +32,7 @@ public final class PoolStatistics {
      * {@code overdue}: the batch's projects past their deadline; {@code impact}: its completed projects by what their
      * appeals did in the six months after completion against the same months a year earlier.
      */
-    public record Batch(String batch, long listed, long completed, BigDecimal completionRate, long carriedOverIn,
+    public record BatchFigures(String batch, long listed, long completed, BigDecimal completionRate, long carriedOverIn,
                         long carriedOverOut, Map<Category, Tally> byCategory, Map<String, Long> completedByIssueType,
                         long streetsListed, long streetsAllCompleted, long overdue,
                         Map<ProjectImpact.Verdict, Long> impact) {
@@ -61,7 +61,7 @@ public final class PoolStatistics {
                 overdue.total());
     }
 
-    public static Batch batch(String batch, Counters counters, Overdue overdue, Map<ProjectImpact.Verdict, Long> impact) {
+    public static BatchFigures batch(String batch, Counters counters, Overdue overdue, Map<ProjectImpact.Verdict, Long> impact) {
         String b = "batch:" + batch;
         Map<String, Long> byIssueType = new LinkedHashMap<>();
         ReferenceCodes.issueTypes().keySet().forEach(code -> byIssueType.put(code, counters.count(b + ":issue:" + code)));
@@ -76,7 +76,7 @@ public final class PoolStatistics {
         }
         long listed = counters.count(b + ":listed");
         long done = counters.count(b + ":completed");
-        return new Batch(batch, listed, done, rate(done, listed), counters.count(b + ":carriedOverIn"),
+        return new BatchFigures(batch, listed, done, rate(done, listed), counters.count(b + ":carriedOverIn"),
                 counters.count(b + ":carriedOverOut"), byCategory(counters, b), byIssueType, streetsListed, streetsAllCompleted,
                 overdue.batch(batch), impact);
     }

@@ -50,7 +50,7 @@ class StatisticsController {
     }
 
     @GetMapping("/batches/{id}")
-    PoolStatistics.Batch batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
+    PoolStatistics.BatchFigures batch(@PathVariable String id, @RequestParam(required = false) String asOf) {
         Instant at = StatisticsQuery.asOf(asOf);
         String batch = StatisticsQuery.batch("id", id, at, past);
         return PoolStatistics.batch(batch, counters(at), figures.overdue(at), figures.impact(batch, at));
@@ -104,7 +104,7 @@ class StatisticsController {
 
     @GetMapping(value = "/batches/{id}", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> batchCsv(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        PoolStatistics.Batch b = batch(id, asOf);
+        PoolStatistics.BatchFigures b = batch(id, asOf);
         List<List<?>> rows = new ArrayList<>();
         rows.add(List.of("listed", b.listed()));
         rows.add(List.of("completed", b.completed()));
@@ -137,7 +137,7 @@ class StatisticsController {
     @GetMapping(value = "/appeals", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> appealsCsv(@RequestParam(required = false) String period, @RequestParam(required = false) String street,
                                       @RequestParam(required = false) String issueType, @RequestParam(required = false) String asOf) {
-        AppealTrends.Answer answer = appeals(period, street, issueType, asOf);
+        AppealTrends.AppealsAnswer answer = appeals(period, street, issueType, asOf);
         List<List<?>> rows = answer.rows().stream().<List<?>>map(r -> java.util.Arrays.asList(r.street(), r.issueType(),
                 r.period(), r.count(), r.previousCount(), r.change(), r.months(), r.recordedMonths(),
                 r.previousRecordedMonths())).toList();
@@ -146,7 +146,7 @@ class StatisticsController {
     }
 
     @GetMapping("/appeals")
-    AppealTrends.Answer appeals(@RequestParam(required = false) String period,
+    AppealTrends.AppealsAnswer appeals(@RequestParam(required = false) String period,
                                 @RequestParam(required = false) String street,
                                 @RequestParam(required = false) String issueType,
                                 @RequestParam(required = false) String asOf) {

@@ -51,7 +51,7 @@ class SupervisionController {
 
     /** {@code period} as the appeal trends take it; {@code top}: the first rows only (1 to 1,000). */
     @GetMapping("/hotspots")
-    Hotspots.Answer hotspots(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
+    Hotspots.HotspotsAnswer hotspots(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
                              @RequestParam(required = false) Boolean uncoveredOnly,
                              @RequestParam(required = false) String asOf) {
         Period p = StatisticsQuery.period(period);
@@ -59,13 +59,13 @@ class SupervisionController {
         Instant at = StatisticsQuery.asOf(asOf);
         List<String> months = new ArrayList<>(p.monthCodes());
         months.addAll(p.yearBefore().monthCodes());
-        AppealTrends.Answer trends = AppealTrends.of(p, volumes.ofMonths(months, at));
+        AppealTrends.AppealsAnswer trends = AppealTrends.of(p, volumes.ofMonths(months, at));
         return Hotspots.of(p.label(), trends, figures.listed(at), n, Boolean.TRUE.equals(uncoveredOnly));
     }
 
     /** {@code batch}: only the summons of projects on that batch's list. */
     @GetMapping("/departments")
-    List<DepartmentResponse.Row> departments(@RequestParam(required = false) String batch,
+    List<DepartmentResponse.DepartmentRow> departments(@RequestParam(required = false) String batch,
                                              @RequestParam(required = false) String asOf) {
         Instant at = StatisticsQuery.asOf(asOf);
         String b = batch == null ? null : StatisticsQuery.batch("batch", batch, at, past);
@@ -73,7 +73,7 @@ class SupervisionController {
     }
 
     @GetMapping("/funds/{id}")
-    FundUse.Answer fund(@PathVariable String id, @RequestParam(required = false) String asOf) {
+    FundUse.FundUseAnswer fund(@PathVariable String id, @RequestParam(required = false) String asOf) {
         String fundId = Params.code("id", id);
         Instant at = StatisticsQuery.asOf(asOf);
         FundView fund = at == null
@@ -87,7 +87,7 @@ class SupervisionController {
     ResponseEntity<byte[]> hotspotsCsv(@RequestParam(required = false) String period, @RequestParam(required = false) Integer top,
                                        @RequestParam(required = false) Boolean uncoveredOnly,
                                        @RequestParam(required = false) String asOf) {
-        Hotspots.Answer answer = hotspots(period, top, uncoveredOnly, asOf);
+        Hotspots.HotspotsAnswer answer = hotspots(period, top, uncoveredOnly, asOf);
         List<List<?>> rows = answer.rows().stream().<List<?>>map(r -> Arrays.asList(r.street(), r.streetName(),
                 r.issueType(), r.issueTypeName(), r.count(), r.previousCount(), r.change(), r.share(),
                 String.join(" ", r.projects()), r.covered(), r.months(), r.recordedMonths(), r.previousRecordedMonths(),
@@ -108,7 +108,7 @@ class SupervisionController {
 
     @GetMapping(value = "/funds/{id}", produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> fundCsv(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        FundUse.Answer use = fund(id, asOf);
+        FundUse.FundUseAnswer use = fund(id, asOf);
         List<List<?>> rows = new ArrayList<>();
         rows.add(Arrays.asList("fund", null, use.budget(), use.allocated(), use.remaining(), use.spent()));
         use.byStreet().forEach((street, share) -> rows.add(Arrays.asList("street", street, null, share.allocated(), null, share.spent())));

@@ -45,14 +45,14 @@ class AppealTrendsTest {
         volumes.add(new AppealTrends.Volume("xiluoyuan", "PARKING", "2024-07", 999));
         volumes.add(new AppealTrends.Volume("fengtai", "ROAD_REPAIR", "2024-02", 5));
 
-        AppealTrends.Answer answer = AppealTrends.of(Period.parse("2024-H1"), volumes);
+        AppealTrends.AppealsAnswer answer = AppealTrends.of(Period.parse("2024-H1"), volumes);
 
-        assertThat(answer.rows()).extracting(AppealTrends.Row::street).containsExactly("changxindian", "fengtai", "xiluoyuan");
-        AppealTrends.Row parking = answer.rows().get(2);
+        assertThat(answer.rows()).extracting(AppealTrends.AppealRow::street).containsExactly("changxindian", "fengtai", "xiluoyuan");
+        AppealTrends.AppealRow parking = answer.rows().get(2);
         assertThat(parking.count()).isEqualTo(138);
         assertThat(parking.previousCount()).isEqualTo(261);
         assertThat(parking.change()).isEqualByComparingTo("-0.4713");
-        AppealTrends.Row bikes = answer.rows().get(0);
+        AppealTrends.AppealRow bikes = answer.rows().get(0);
         assertThat(bikes.count()).isEqualTo(64);
         assertThat(bikes.previousCount()).isEqualTo(165);
         assertThat(bikes.change()).isEqualByComparingTo("-0.6121");
@@ -61,7 +61,7 @@ class AppealTrendsTest {
         assertThat(answer.total().previousCount()).isEqualTo(261 + 165);
         assertThat(parking.recordedMonths()).isEqualTo(6);
         assertThat(parking.missingMonths()).isEmpty();
-        AppealTrends.Row road = answer.rows().get(1);
+        AppealTrends.AppealRow road = answer.rows().get(1);
         assertThat(road.recordedMonths()).isEqualTo(1);
         assertThat(road.previousRecordedMonths()).isZero();
         assertThat(road.missingMonths()).hasSize(11).contains("2023-01", "2024-06").doesNotContain("2024-02");
@@ -75,7 +75,7 @@ class AppealTrendsTest {
         List<AppealTrends.Volume> volumes = new ArrayList<>();
         for (int m = 1; m <= 3; m++) volumes.add(new AppealTrends.Volume("xiluoyuan", "PARKING", "2024-0" + m, 40));
         volumes.add(new AppealTrends.Volume("xiluoyuan", "PARKING", "2025-01", 30));
-        AppealTrends.Row row = AppealTrends.of(Period.parse("2025-Q1"), volumes).rows().get(0);
+        AppealTrends.AppealRow row = AppealTrends.of(Period.parse("2025-Q1"), volumes).rows().get(0);
         assertThat(row.count()).isEqualTo(30);
         assertThat(row.previousCount()).isEqualTo(120);
         assertThat(row.recordedMonths()).isEqualTo(1);

@@ -29,7 +29,7 @@ class ProjectImpactTest {
         spread(counts, "xiluoyuan", "PARKING", YearMonth.of(2023, 10), 6, 240);
         // the six months before filing: 2023-07 to 2023-12, 43 + 43 + 43 + 40 + 40 + 40
         spread(counts, "xiluoyuan", "PARKING", YearMonth.of(2024, 4), 6, 138);
-        ProjectImpact.Answer parking = ProjectImpact.of("p1", "xiluoyuan", List.of("PARKING"), LocalDate.of(2024, 1, 5),
+        ProjectImpact.ImpactAnswer parking = ProjectImpact.of("p1", "xiluoyuan", List.of("PARKING"), LocalDate.of(2024, 1, 5),
                 LocalDate.of(2024, 3, 28), 6, counts);
         assertThat(parking.after().count()).isEqualTo(138);
         assertThat(parking.afterYearEarlier().count()).isEqualTo(261);
@@ -42,7 +42,7 @@ class ProjectImpactTest {
 
         spread(counts, "changxindian", "BICYCLE_MANAGEMENT", YearMonth.of(2023, 1), 6, 165);
         spread(counts, "changxindian", "BICYCLE_MANAGEMENT", YearMonth.of(2024, 1), 6, 64);
-        ProjectImpact.Answer bicycles = ProjectImpact.of("p2", "changxindian", List.of("BICYCLE_MANAGEMENT"),
+        ProjectImpact.ImpactAnswer bicycles = ProjectImpact.of("p2", "changxindian", List.of("BICYCLE_MANAGEMENT"),
                 LocalDate.of(2023, 11, 5), LocalDate.of(2023, 12, 20), 6, counts);
         assertThat(bicycles.change()).isEqualByComparingTo("-0.6121");
         assertThat(bicycles.complete()).as("no baseline recorded for 2023-05 to 2023-10").isFalse();
@@ -55,7 +55,7 @@ class ProjectImpactTest {
         Map<String, Integer> counts = new HashMap<>();
         spread(counts, "fangzhuang", "PARKING", YearMonth.of(2023, 4), 6, 60);
         spread(counts, "fangzhuang", "PARKING", YearMonth.of(2024, 4), 5, 50);
-        ProjectImpact.Answer answer = ProjectImpact.of("p", "fangzhuang", List.of("PARKING"), LocalDate.of(2024, 1, 1),
+        ProjectImpact.ImpactAnswer answer = ProjectImpact.of("p", "fangzhuang", List.of("PARKING"), LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 3, 1), 6, counts);
         assertThat(answer.after().recordedMonths()).isEqualTo(5);
         assertThat(answer.change()).isNull();
@@ -69,7 +69,7 @@ class ProjectImpactTest {
         spread(counts, "youanmen", "NOISE", YearMonth.of(2023, 4), 3, 30);
         spread(counts, "youanmen", "PARKING", YearMonth.of(2024, 4), 3, 40);
         spread(counts, "youanmen", "NOISE", YearMonth.of(2024, 4), 3, 35);
-        ProjectImpact.Answer answer = ProjectImpact.of("p", "youanmen", List.of("PARKING", "NOISE"),
+        ProjectImpact.ImpactAnswer answer = ProjectImpact.of("p", "youanmen", List.of("PARKING", "NOISE"),
                 LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), 3, counts);
         assertThat(answer.after().count()).isEqualTo(75);
         assertThat(answer.change()).isEqualByComparingTo(new BigDecimal("0.25"));
@@ -84,7 +84,7 @@ class ProjectImpactTest {
     void aProjectNotYetCompletedHasOnlyItsBaseline() {
         Map<String, Integer> counts = new HashMap<>();
         spread(counts, "lugouqiao", "PARKING", YearMonth.of(2023, 7), 6, 12);
-        ProjectImpact.Answer answer = ProjectImpact.of("p", "lugouqiao", List.of("PARKING"), LocalDate.of(2024, 1, 15),
+        ProjectImpact.ImpactAnswer answer = ProjectImpact.of("p", "lugouqiao", List.of("PARKING"), LocalDate.of(2024, 1, 15),
                 null, 6, counts);
         assertThat(answer.baseline().count()).isEqualTo(12);
         assertThat(answer.after()).isNull();

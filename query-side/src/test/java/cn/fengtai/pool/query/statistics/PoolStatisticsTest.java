@@ -84,8 +84,8 @@ class PoolStatisticsTest {
 
     @Test
     void batchTotalsAddUpToMoreThanTheDistinctProjects() {
-        PoolStatistics.Batch first = PoolStatistics.batch("2024-1", Counters.of(pool), overdue, Map.of());
-        PoolStatistics.Batch second = PoolStatistics.batch("2024-2", Counters.of(pool), overdue, Map.of());
+        PoolStatistics.BatchFigures first = PoolStatistics.batch("2024-1", Counters.of(pool), overdue, Map.of());
+        PoolStatistics.BatchFigures second = PoolStatistics.batch("2024-2", Counters.of(pool), overdue, Map.of());
         assertThat(first.listed() + second.listed()).isEqualTo(6).isGreaterThan(PoolStatistics.district(Counters.of(pool), overdue).listed());
 
         assertThat(first.listed()).isEqualTo(4);

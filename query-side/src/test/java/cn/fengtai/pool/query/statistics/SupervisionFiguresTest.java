@@ -43,25 +43,25 @@ class SupervisionFiguresTest {
                 project("p1", "xiluoyuan", Category.CONVENIENT_TRAVEL, "PARKING", on("p1", "2024-1")),
                 project("p2", "xiluoyuan", Category.HOUSING, "HOUSE_LEAK", on("p2", "2024-1")));
 
-        Hotspots.Answer answer = Hotspots.of("2024-Q1", AppealTrends.of(quarter, volumes), listed, null, false);
+        Hotspots.HotspotsAnswer answer = Hotspots.of("2024-Q1", AppealTrends.of(quarter, volumes), listed, null, false);
         assertThat(answer.total()).isEqualTo(260);
-        assertThat(answer.rows()).extracting(Hotspots.Row::street).containsExactly("fangzhuang", "xiluoyuan", "changxindian");
-        Hotspots.Row parking = answer.rows().get(1);
+        assertThat(answer.rows()).extracting(Hotspots.HotspotRow::street).containsExactly("fangzhuang", "xiluoyuan", "changxindian");
+        Hotspots.HotspotRow parking = answer.rows().get(1);
         assertThat(parking.count()).isEqualTo(120);
         assertThat(parking.previousCount()).isEqualTo(240);
         assertThat(parking.change()).isEqualByComparingTo("-0.5");
         assertThat(parking.share()).isEqualByComparingTo("0.4615");
         assertThat(parking.projects()).containsExactly("p1");
         assertThat(parking.covered()).isTrue();
-        Hotspots.Row leaks = answer.rows().get(0);
+        Hotspots.HotspotRow leaks = answer.rows().get(0);
         assertThat(leaks.covered()).as("p2 is in another street").isFalse();
         assertThat(leaks.recordedMonths()).isEqualTo(2);
         assertThat(leaks.change()).as("2024-03 and the year before not recorded").isNull();
 
         assertThat(Hotspots.of("2024-Q1", AppealTrends.of(quarter, volumes), listed, 1, true).rows())
-                .extracting(Hotspots.Row::street).containsExactly("fangzhuang");
+                .extracting(Hotspots.HotspotRow::street).containsExactly("fangzhuang");
         assertThat(Hotspots.of("2024-Q1", AppealTrends.of(quarter, volumes), listed, null, true).rows())
-                .extracting(Hotspots.Row::covered).containsOnly(false);
+                .extracting(Hotspots.HotspotRow::covered).containsOnly(false);
     }
 
     @Test
@@ -82,8 +82,8 @@ class SupervisionFiguresTest {
                         new DepartmentReportedIn("d", "transport", "c", march.plusDays(7), null)));
         LocalDate today = march.plusDays(30);
 
-        List<DepartmentResponse.Row> rows = DepartmentResponse.of(projects, null, today);
-        DepartmentResponse.Row transport = rows.stream().filter(r -> r.department().equals("transport")).findFirst().orElseThrow();
+        List<DepartmentResponse.DepartmentRow> rows = DepartmentResponse.of(projects, null, today);
+        DepartmentResponse.DepartmentRow transport = rows.stream().filter(r -> r.department().equals("transport")).findFirst().orElseThrow();
         assertThat(transport.summoned()).isEqualTo(4);
         assertThat(transport.reportedIn()).isEqualTo(3);
         assertThat(transport.pending()).isEqualTo(1);
@@ -91,10 +91,10 @@ class SupervisionFiguresTest {
         assertThat(transport.maxDaysToReportIn()).isEqualTo(8);
         assertThat(transport.oldestPendingDays()).isEqualTo(10);
         assertThat(transport.name()).isNotBlank();
-        DepartmentResponse.Row lawEnforcement = rows.stream().filter(r -> r.department().equals("law-enforcement")).findFirst().orElseThrow();
+        DepartmentResponse.DepartmentRow lawEnforcement = rows.stream().filter(r -> r.department().equals("law-enforcement")).findFirst().orElseThrow();
         assertThat(lawEnforcement.oldestPendingDays()).isNull();
 
-        DepartmentResponse.Row firstBatch = DepartmentResponse.of(projects, "2024-1", today).stream()
+        DepartmentResponse.DepartmentRow firstBatch = DepartmentResponse.of(projects, "2024-1", today).stream()
                 .filter(r -> r.department().equals("transport")).findFirst().orElseThrow();
         assertThat(firstBatch.summoned()).isEqualTo(2);
         assertThat(firstBatch.medianDaysToReportIn()).as("3 and 8 days").isEqualByComparingTo("5.5");
@@ -120,7 +120,7 @@ class SupervisionFiguresTest {
                         new ProjectFunded("c", "2024", new BigDecimal("50000"), new BigDecimal("50000"), DAY, null),
                         started("c")));
 
-        FundUse.Answer use = FundUse.of(fund, funded);
+        FundUse.FundUseAnswer use = FundUse.of(fund, funded);
         assertThat(use.allocated()).isEqualByComparingTo("180000");
         assertThat(use.remaining()).isEqualByComparingTo("820000");
         assertThat(use.spent()).as("96,000 + three quarters of 36,000").isEqualByComparingTo("123000");
