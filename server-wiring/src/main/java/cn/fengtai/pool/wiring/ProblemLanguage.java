@@ -81,15 +81,24 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object>, ServletConte
         if (request == null) return false;
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank() || header.strip().equals("*")) {
-            Object configured = request.getServletContext() == null ? null
-                    : request.getServletContext().getAttribute(DEFAULT_LANGUAGE);
-            return configured instanceof String language && isChinese(language);
+            return configuredLanguage(request) instanceof String language && isChinese(language);
         }
         try {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
             return !ranges.isEmpty() && isChinese(ranges.get(0).getRange());
         } catch (IllegalArgumentException malformed) {
             return false;
+        }
+    }
+
+    /** The configured default; none for a request the container refused before it reached the application. */
+    private static Object configuredLanguage(HttpServletRequest request) {
+        try {
+            ServletContext context = request.getServletContext();
+            return context == null ? null : context.getAttribute(DEFAULT_LANGUAGE);
+        } catch (RuntimeException unmapped) {
+            // Tomcat's request answers its context with a NullPointerException when no context was mapped.
+            return null;
         }
     }
 

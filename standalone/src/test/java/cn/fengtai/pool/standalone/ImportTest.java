@@ -60,6 +60,11 @@ class ImportTest {
     }
 
     static HttpResponse<String> upload(String user, String path, String fileName, byte[] content) throws Exception {
+        return upload(user, path, fileName, content, "application/json", HttpResponse.BodyHandlers.ofString());
+    }
+
+    static <T> HttpResponse<T> upload(String user, String path, String fileName, byte[] content, String accept,
+                                      HttpResponse.BodyHandler<T> handler) throws Exception {
         String boundary = "pool-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -68,8 +73,16 @@ class ImportTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pool.base + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), handler);
+    }
+
+    static byte[] download(String user, String path) throws Exception {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pool.base + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return answer.body();
     }
 
     static JsonNode report(HttpResponse<String> answer) {
@@ -183,6 +196,56 @@ class ImportTest {
         byte[] volumes = java.nio.file.Files.readAllBytes(Path.of("../docs/samples/appeal-volumes.csv"));
         assertThat(report(upload("district", "/api/imports/appeal-volumes", "appeal-volumes.csv", volumes)).path("accepted").asInt())
                 .isEqualTo(24);
+
+        // The batch's list exported in the import's layout goes back in as it came out: nothing is stored again.
+        String first = report.path("items").get(0).path("id").asString();
+        assertThat(pool.get("/api/projects/" + first).body().path("officeRef").asString()).isEqualTo("XIL-001");
+        for (String format : List.of("xlsx", "csv")) {
+            byte[] exported = download("district", "/api/projects?batch=2024-S&layout=import&format=" + format);
+            JsonNode back = report(upload("district", "/api/imports/projects?batch=2024-S", "export." + format, exported));
+            assertThat(back.path("errors")).as(back.toString()).isEmpty();
+            assertThat(back.path("unchanged").asInt()).as(format).isEqualTo(24);
+            assertThat(back.path("accepted").asInt()).isZero();
+            byte[] byOffice = download("street.xiluoyuan", "/api/projects?batch=2024-S&street=xiluoyuan&layout=import&format=" + format);
+            JsonNode office = report(upload("street.xiluoyuan", "/api/imports/projects", "office." + format, byOffice));
+            assertThat(office.path("errors")).as(office.toString()).isEmpty();
+            assertThat(office.path("unchanged").asInt()).isPositive();
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+                download("district", "/api/projects?batch=2024-S&layout=import&format=xlsx")))) {
+            Row header = book.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("项目ID");
+            assertThat(header.getCell(10).getStringCellValue()).isEqualTo("完成时限");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(10).getCellType()).as("a date cell")
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(book.getSheetAt(0).getPaneInformation().isFreezePane()).isTrue();
+        }
+        assertThat(pool.storedEvents()).isEqualTo(stored + 24);
+        assertThat(pool.get("/api/projects?layout=other&format=csv").status()).isEqualTo(400);
+    }
+
+    /** The dry run's report as the uploaded sheet with a column of problems, for the office that made it. */
+    @Test
+    void aDryRunAnswersTheWorkbookWithAColumnOfProblems() throws Exception {
+        long before = pool.storedEvents();
+        byte[] file = ("丰台区2024年各街镇民生项目池清单\n" + HEADER + good("W") + BAD.replace("X-", "W-")).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> answer = upload("street.xiluoyuan", "/api/imports/projects?dryRun=true", "清单.csv", file,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/api/imports/"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(answer.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("丰台区2024年各街镇民生项目池清单");
+            Row header = sheet.getRow(1);
+            int problems = header.getLastCellNum() - 1;
+            assertThat(header.getCell(problems).getStringCellValue()).isEqualTo("问题");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("项目名称");
+            assertThat(sheet.getRow(2).getCell(problems)).as("a good row has no problem").isNull();
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("W-003");
+            assertThat(sheet.getRow(4).getCell(problems).getStringCellValue()).contains("街镇：UnknownCode", "NotANumber");
+            assertThat(sheet.getRow(5).getCell(problems).getStringCellValue()).contains("NotAllowed");
+        }
+        assertThat(pool.storedEvents()).isEqualTo(before);
     }
 
     @Test

@@ -266,7 +266,7 @@ class SupervisionTest {
         pool.awaitCaughtUp();
         assertThat(generation("projects")).isGreaterThan(generation);
         assertThat(pool.context().getBean(MongoTemplate.class).getCollection("read_models")
-                .find(new Document("_id", "projects")).first().getInteger("shape")).isEqualTo(2);
+                .find(new Document("_id", "projects")).first().getInteger("shape")).isEqualTo(3);
         assertThat(figures()).isEqualTo(before);
     }
 

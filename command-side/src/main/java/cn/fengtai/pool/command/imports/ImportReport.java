@@ -22,6 +22,8 @@ final class ImportReport {
     /** Why a failed import stopped. */
     String failure;
     int rows;
+    /** The sheet's row number of its header (title rows above it are skipped), 0 until one is found. */
+    volatile int headerRow;
     int accepted;
     int rejected;
     int unchanged;
@@ -56,8 +58,7 @@ final class ImportReport {
         errors.add(problem);
     }
 
-    /** The answer's shape (API.md, "Spreadsheets"). */
-    /** {@code progress} from 0 to 1, {@code rowsPerSecond} since the import began. */
+    /** The answer's shape (API.md, "Spreadsheets"): {@code progress} from 0 to 1, {@code rowsPerSecond} since the import began. */
     record ImportAnswer(String importId, String kind, boolean dryRun, Status status, double progress, long total,
                   double rowsPerSecond, int rows, int accepted, int rejected, int unchanged,
                   List<SheetRow.Problem> errors, List<Item> items) {

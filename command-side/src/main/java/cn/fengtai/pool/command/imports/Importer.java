@@ -71,6 +71,7 @@ final class Importer {
         if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) return;
         if (header == null) {
             header = header(cells);
+            if (header != null) report.headerRow = number;
             return;
         }
         Map<String, String> byField = new HashMap<>();
@@ -95,6 +96,10 @@ final class Importer {
     }
 
     private void apply(SheetRow row, SheetRow.Plan plan) {
+        if (plan.work() == null) {
+            report.unchanged(row.number, plan.subject());
+            return;
+        }
         try {
             Optional<CommandAnswer> before = runner.answeredBefore(IdempotencyRetention.IMPORTS, plan.key(), plan.content());
             if (before.isPresent()) {

@@ -17,21 +17,26 @@ import java.util.Map;
 
 /**
  * A batch list as the district keeps it (《各街镇民生项目池清单》): one project a row, filed and, with {@code batch},
- * approved onto that open batch. A row is (street, 项目编号) or, without one, (street, 项目名称, batch).
+ * approved onto that open batch. A row is (street, 项目编号) or, without one, (street, 项目名称, batch). A row with a
+ * 项目ID (an export of the pool's list, {@code GET /api/projects?layout=import}) is a project the pool already has: it is
+ * never filed again and counts as unchanged; an import files projects, it does not change them.
  */
 final class ProjectImport implements ImportKind {
 
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("项目编号", "ref"), Map.entry("街镇", "street"), Map.entry("街乡镇", "street"),
+            Map.entry("项目ID", "id"), Map.entry("项目编号", "ref"), Map.entry("街镇", "street"), Map.entry("街乡镇", "street"),
             Map.entry("社区", "community"), Map.entry("项目名称", "title"), Map.entry("项目类别", "category"),
             Map.entry("诉求类型", "issueTypes"), Map.entry("来源渠道", "channel"), Map.entry("预计金额（元）", "estimatedCost"),
             Map.entry("预计金额", "estimatedCost"), Map.entry("责任单位", "responsibleUnit"), Map.entry("完成时限", "deadline"),
             Map.entry("主要任务", "tasks"), Map.entry("诉求编号", "appealRefs"), Map.entry("项目描述", "description"));
 
     private final LocalDate today;
+    /** The street of a project the pool has, by its id; null for an unknown id. */
+    private final java.util.function.Function<String, String> streetOfProject;
 
-    ProjectImport(LocalDate today) {
+    ProjectImport(LocalDate today, java.util.function.Function<String, String> streetOfProject) {
         this.today = today;
+        this.streetOfProject = streetOfProject;
     }
 
     @Override
@@ -71,6 +76,8 @@ final class ProjectImport implements ImportKind {
             if (deadline == null) row.problem("deadline", "Required", "a project put on a batch needs its deadline");
             if (tasks == null || tasks.isEmpty()) row.problem("tasks", "Required", "a project put on a batch needs its tasks");
         }
+        String poolId = row.read("id", Cells::text);
+        if (poolId != null) return existing(row, poolId, street, importer);
         if (!row.problems.isEmpty()) return null;
         String key = "projects:" + Importer.hash(street, ref != null ? "ref:" + ref : "title:" + title + ":" + batch);
         String content = String.join("|", String.valueOf(batch), street, String.valueOf(ref), String.valueOf(community),
@@ -80,9 +87,22 @@ final class ProjectImport implements ImportKind {
         return new SheetRow.Plan(key, content, key, sender -> {
             String id = ProjectIds.next();
             sender.send(new FileProject(id, street, community, title, description, Category.valueOf(category),
-                    issueTypes, Channel.valueOf(channel), appealRefs, cost, today, null));
+                    issueTypes, Channel.valueOf(channel), appealRefs, cost, today, null, ref));
             if (batch == null) return new CommandAnswer(id, 0);
             return ProjectMoves.approve(sender, new ApproveProject(id, batch, unit, deadline, tasks, today, null));
         });
+    }
+
+    /** A row naming a project of the pool: unchanged if it is that street's project and the importer may see it. */
+    private SheetRow.Plan existing(SheetRow row, String id, String street, Actor importer) {
+        String known = id.length() > 64 ? null : streetOfProject.apply(id);
+        if (known == null) {
+            row.problem("id", "UnknownProject", "the pool has no project with the id '" + id + "'");
+        } else if (street != null && !street.equals(known)) {
+            row.problem("street", "OtherStreet", "project " + id + " is a project of " + known + ", not of " + street);
+        } else if (importer.role() == Role.STREET && !known.equals(importer.street())) {
+            row.problem("id", "NotAllowed", "the office of " + importer.street() + " imports its own street's rows only");
+        }
+        return row.problems.isEmpty() ? new SheetRow.Plan("projects:id:" + id, id, id, null) : null;
     }
 }

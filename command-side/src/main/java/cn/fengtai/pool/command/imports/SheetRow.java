@@ -22,7 +22,7 @@ final class SheetRow {
      * What a readable row will do: {@code key} identifies the row across uploads, {@code content} is what the row says
      * (the same key with other content is a changed row), {@code subject} what the row is about (a project, a street's
      * month): one file says one thing about it, a second row about the same subject is a duplicate. {@code work} sends
-     * its commands.
+     * its commands; none for a row about a project the pool already has (its 项目ID), which is unchanged.
      */
     record Plan(String key, String content, String subject, Function<Sender, CommandAnswer> work) {
     }

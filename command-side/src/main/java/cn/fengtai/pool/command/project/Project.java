@@ -48,7 +48,7 @@ public class Project {
         KnownCodes.requireStreet(c.street());
         KnownCodes.requireIssueTypes(c.issueTypes());
         apply(new ProjectFiled(c.projectId(), c.street(), c.community(), c.title(), c.description(), c.category(),
-                c.issueTypes(), c.channel(), c.appealRefs(), c.estimatedCost(), c.effectiveDate(), c.comment()));
+                c.issueTypes(), c.channel(), c.appealRefs(), c.estimatedCost(), c.effectiveDate(), c.comment(), c.officeRef()));
     }
 
     @CommandHandler

@@ -38,7 +38,8 @@ class ProjectCommandController {
                        @NotEmpty @Size(max = 10) List<@NotBlank @KnownCode(ISSUE_TYPE) String> issueTypes,
                        @NotNull Channel channel, @Size(max = 100) List<@NotBlank @Size(max = 64) String> appealRefs,
                        @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal estimatedCost,
-                       LocalDate effectiveDate, @Size(max = 2000) String comment) implements CommandRequest {
+                       LocalDate effectiveDate, @Size(max = 2000) String comment,
+                       @Size(max = 64) String officeRef) implements CommandRequest {
     }
 
     @PostMapping
@@ -47,9 +48,13 @@ class ProjectCommandController {
             String id = ProjectIds.next();
             sender.send(new FileProject(id, r.street(), r.community(), r.title(), r.description(), r.category(),
                     r.issueTypes(), r.channel(), r.appealRefs() == null ? List.of() : r.appealRefs(),
-                    r.estimatedCost(), commands.effectiveDate(r), r.comment()));
+                    r.estimatedCost(), commands.effectiveDate(r), r.comment(), blankToNull(r.officeRef())));
             return new CommandAnswer(id, 0);
         });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason, LocalDate effectiveDate,

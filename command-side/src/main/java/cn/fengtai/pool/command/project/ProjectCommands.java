@@ -18,7 +18,7 @@ public final class ProjectCommands {
     public record FileProject(@TargetAggregateIdentifier String projectId, String street, String community,
                               String title, String description, Category category, List<String> issueTypes,
                               Channel channel, List<String> appealRefs, BigDecimal estimatedCost,
-                              LocalDate effectiveDate, String comment) {
+                              LocalDate effectiveDate, String comment, String officeRef) {
     }
 
     public record ApproveProject(@TargetAggregateIdentifier String projectId, String batch, String responsibleUnit,

@@ -34,7 +34,7 @@ public class ProjectTest {
 
     public static FileProject file(String street, List<String> issueTypes) {
         return new FileProject(ID, street, "精图社区", "丽源路55号院外管线更换", "2、3号楼下水道反水",
-                Category.HOUSING, issueTypes, Channel.DOOR_VISIT, List.of(), new BigDecimal("180000.00"), DAY, "入户走访");
+                Category.HOUSING, issueTypes, Channel.DOOR_VISIT, List.of(), new BigDecimal("180000.00"), DAY, "入户走访", null);
     }
 
     public static ProjectFiled filed() {
@@ -64,6 +64,19 @@ public class ProjectTest {
         @Test
         void aKnownStreetFilesAProject() {
             fixture.givenNoPriorActivity().when(file("taipingqiao", List.of("SEWER_BACKFLOW"))).expectEvents(filed());
+        }
+
+        @Test
+        void aProjectFiledFromAnOfficesListKeepsItsNumberThere() {
+            FileProject plain = file("taipingqiao", List.of("SEWER_BACKFLOW"));
+            FileProject fromList = new FileProject(plain.projectId(), plain.street(), plain.community(), plain.title(),
+                    plain.description(), plain.category(), plain.issueTypes(), plain.channel(), plain.appealRefs(),
+                    plain.estimatedCost(), plain.effectiveDate(), plain.comment(), "TPQ-2024-07");
+            ProjectFiled expected = filed();
+            fixture.givenNoPriorActivity().when(fromList).expectEvents(new ProjectFiled(expected.projectId(), expected.street(),
+                    expected.community(), expected.title(), expected.description(), expected.category(), expected.issueTypes(),
+                    expected.channel(), expected.appealRefs(), expected.estimatedCost(), expected.effectiveDate(),
+                    expected.comment(), "TPQ-2024-07"));
         }
 
         @Test

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A project as the API answers it: every field of API.md, and a few more a frontend needs. */
-public record ProjectDetail(String id, String street, String streetName, String community, String title,
+public record ProjectDetail(String id, String street, String streetName, String community, String officeRef, String title,
                             String description, String category, List<String> issueTypes, String channel,
                             ProjectStatus status, List<String> batches, String currentBatch, boolean carriedOver,
                             String responsibleUnit, LocalDate deadline, boolean overdue, List<String> tasks,
@@ -32,7 +32,7 @@ public record ProjectDetail(String id, String street, String streetName, String 
 
     static ProjectDetail of(ProjectView v, LocalDate today) {
         return new ProjectDetail(v.id(), v.street(), ReferenceCodes.streets().get(v.street()), v.community(),
-                v.title(), v.description(), v.category(), v.issueTypes(), v.channel(), v.status(), v.batches(),
+                v.officeRef(), v.title(), v.description(), v.category(), v.issueTypes(), v.channel(), v.status(), v.batches(),
                 v.currentBatch(), v.carriedOver(), v.responsibleUnit(), v.deadline(), v.overdue(today), v.tasks(),
                 v.estimatedCost(), v.fundedAmount(), v.fundedAtStart(), v.actualCost(), v.summary(), v.progress(),
                 v.departments(), v.rating(), v.reason(), v.appealRefs(), v.filedOn(), v.completedOn(), v.filedAt(),
@@ -41,7 +41,7 @@ public record ProjectDetail(String id, String street, String streetName, String 
 
     /** With what its appeals did after it ({@code impact}: detail only, lists leave it out). */
     ProjectDetail withImpact(ProjectImpact.Verdict verdict) {
-        return new ProjectDetail(id, street, streetName, community, title, description, category, issueTypes, channel,
+        return new ProjectDetail(id, street, streetName, community, officeRef, title, description, category, issueTypes, channel,
                 status, batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
                 fundedAmount, fundedAtStart, actualCost, summary, progress, departments, rating, reason, appealRefs,
                 filedOn, completedOn, filedAt, updatedAt, version, fundings, verdict, labels);
@@ -55,7 +55,7 @@ public record ProjectDetail(String id, String street, String streetName, String 
         List<DepartmentView> publicDepartments = departments.stream()
                 .map(d -> new DepartmentView(d.department(), d.summonedOn(), null, d.reportedIn(), d.reportedInOn(), null))
                 .toList();
-        return new ProjectDetail(id, street, streetName, community, title, null, category, issueTypes, channel, status,
+        return new ProjectDetail(id, street, streetName, community, officeRef, title, null, category, issueTypes, channel, status,
                 batches, currentBatch, carriedOver, responsibleUnit, deadline, overdue, tasks, estimatedCost,
                 fundedAmount, fundedAtStart, actualCost, summary, progress, publicDepartments, rating, null, List.of(),
                 filedOn, completedOn, filedAt, updatedAt, version, fundings, impact, labels);

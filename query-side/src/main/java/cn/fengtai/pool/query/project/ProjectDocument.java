@@ -34,6 +34,7 @@ public enum ProjectDocument implements Converter<ProjectView, Document> {
         put(document, "_id", view.id() != null && ObjectId.isValid(view.id()) ? new ObjectId(view.id()) : view.id());
         put(document, "street", view.street());
         put(document, "community", view.community());
+        put(document, "officeRef", view.officeRef());
         put(document, "title", view.title());
         put(document, "description", view.description());
         put(document, "category", view.category());

@@ -205,10 +205,13 @@ public class ProjectProjection extends FoldingProjection<ProjectView> {
         return index.written(documents, generation);
     }
 
-    /** 2: each project keeps what each fund allocated to it ({@link ProjectView#fundings}). */
+    /**
+     * 2: each project keeps what each fund allocated to it ({@link ProjectView#fundings}); 3: and the office's number
+     * of it on its list ({@link ProjectView#officeRef}).
+     */
     @Override
     public int shape() {
-        return 2;
+        return 3;
     }
 
     @Override

@@ -100,31 +100,56 @@ class ProjectQueryController {
         return new Page(items, p, n, total);
     }
 
+    /** The import's headings ({@code POST /api/imports/projects}), 项目ID first: the pool's own id of each row. */
+    private static final List<String> IMPORT_HEADINGS = List.of("项目ID", "项目编号", "街镇", "社区", "项目名称", "项目类别",
+            "诉求类型", "来源渠道", "预计金额（元）", "责任单位", "完成时限", "主要任务", "诉求编号", "项目描述");
+
     /**
      * The same list as a spreadsheet or CSV for district staff ({@link Tables}): every matching project, in pages read
-     * as the list reads them, up to {@value #MAX_EXPORTED} rows.
+     * as the list reads them, up to {@value #MAX_EXPORTED} rows. {@code layout=import} writes it in the layout of the
+     * project import, with the pool's id of each row (项目ID), so that the file uploaded again stores nothing
+     * ({@code unchanged}) and a batch's list ({@code batch=}) goes back to the offices as the sheet they keep.
      */
     @GetMapping(produces = {Tables.CSV, Tables.XLSX})
     ResponseEntity<byte[]> listTable(@RequestParam(required = false) String street, @RequestParam(required = false) String category,
                                      @RequestParam(required = false) String status, @RequestParam(required = false) String batch,
                                      @RequestParam(required = false) String issueType, @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue) {
-        List<List<?>> rows = new ArrayList<>();
-        for (int page = 0; rows.size() < MAX_EXPORTED; page++) {
-            Page one = list(street, category, status, batch, issueType, q, page, 200, sort, overdue);
-            one.items().forEach(p -> rows.add(Arrays.asList(p.id(), p.street(), p.streetName(), p.community(), p.title(),
-                    p.category(), p.labels().category(), String.join(" ", p.issueTypes() == null ? List.of() : p.issueTypes()),
-                    String.join("、", p.labels().issueTypes().stream().map(String::valueOf).toList()), p.channel(),
-                    p.labels().channel(), p.status(), p.labels().status(), String.join(" ", p.batches()), p.currentBatch(),
-                    p.responsibleUnit(), p.deadline(),
-                    p.overdue(), p.estimatedCost(), p.fundedAmount(), p.actualCost(), p.progress(), p.filedOn(),
-                    p.completedOn(), p.rating(), p.carriedOver())));
-            if ((long) (page + 1) * 200 >= one.total()) break;
-        }
+                                     @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue,
+                                     @RequestParam(required = false) String layout) {
+        if (layout != null && !layout.equals("import")) throw new BadQuery("layout", "layout is import, or none");
+        if (layout != null) return Tables.inImportLayout("projects-import", IMPORT_HEADINGS,
+                exported(street, category, status, batch, issueType, q, sort, overdue, ProjectQueryController::importRow));
+        List<List<?>> rows = exported(street, category, status, batch, issueType, q, sort, overdue, p -> Arrays.asList(
+                p.id(), p.street(), p.streetName(), p.community(), p.title(),
+                p.category(), p.labels().category(), String.join(" ", p.issueTypes() == null ? List.of() : p.issueTypes()),
+                String.join("、", p.labels().issueTypes().stream().map(String::valueOf).toList()), p.channel(),
+                p.labels().channel(), p.status(), p.labels().status(), String.join(" ", p.batches()), p.currentBatch(),
+                p.responsibleUnit(), p.deadline(),
+                p.overdue(), p.estimatedCost(), p.fundedAmount(), p.actualCost(), p.progress(), p.filedOn(),
+                p.completedOn(), p.rating(), p.carriedOver()));
         return Tables.of("projects", List.of("id", "street", "streetName", "community", "title", "category", "categoryName",
                 "issueTypes", "issueTypeNames", "channel", "channelName", "status", "statusName", "batches", "currentBatch", "responsibleUnit", "deadline", "overdue",
                 "estimatedCost", "fundedAmount", "actualCost", "progress", "filedOn", "completedOn", "rating",
-                "carriedOver"), rows.size() > MAX_EXPORTED ? rows.subList(0, MAX_EXPORTED) : rows);
+                "carriedOver"), rows);
+    }
+
+    /** A project as a row of the import: codes as their Chinese labels, lists as an office writes them. */
+    private static List<?> importRow(ProjectDetail p) {
+        return Arrays.asList(p.id(), p.officeRef(), p.streetName(), p.community(), p.title(), p.labels().category(),
+                String.join("、", p.labels().issueTypes().stream().map(String::valueOf).toList()), p.labels().channel(),
+                p.estimatedCost(), p.responsibleUnit(), p.deadline(), p.tasks() == null ? null : String.join("；", p.tasks()),
+                p.appealRefs() == null ? null : String.join("、", p.appealRefs()), p.description());
+    }
+
+    private List<List<?>> exported(String street, String category, String status, String batch, String issueType, String q,
+                                   String sort, Boolean overdue, java.util.function.Function<ProjectDetail, List<?>> row) {
+        List<List<?>> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < MAX_EXPORTED; page++) {
+            Page one = list(street, category, status, batch, issueType, q, page, 200, sort, overdue);
+            one.items().forEach(p -> rows.add(row.apply(p)));
+            if ((long) (page + 1) * 200 >= one.total()) break;
+        }
+        return rows.size() > MAX_EXPORTED ? rows.subList(0, MAX_EXPORTED) : rows;
     }
 
     /**

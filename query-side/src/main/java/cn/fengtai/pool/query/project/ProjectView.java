@@ -24,6 +24,7 @@ public class ProjectView extends VersionedView {
     private String id;
     private String street;
     private String community;
+    private String officeRef;
     private String title;
     private String description;
     private String category;
@@ -56,6 +57,7 @@ public class ProjectView extends VersionedView {
             id = e.projectId();
             street = e.street();
             community = e.community();
+            officeRef = e.officeRef();
             title = e.title();
             description = e.description();
             category = e.category() == null ? null : e.category().name();
@@ -140,6 +142,7 @@ public class ProjectView extends VersionedView {
     public String id() { return id; }
     public String street() { return street; }
     public String community() { return community; }
+    public String officeRef() { return officeRef; }
     public String title() { return title; }
     public String description() { return description; }
     public String category() { return category; }

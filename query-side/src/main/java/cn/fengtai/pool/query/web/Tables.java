@@ -30,6 +30,17 @@ public final class Tables {
                 .body(Xlsx.of(sheetName(name), header, rows));
     }
 
+    /**
+     * A table in the layout of a spreadsheet import: one header row of the import's own headings, so that the file,
+     * uploaded again, reads as the rows it came from.
+     */
+    public static ResponseEntity<byte[]> inImportLayout(String name, List<String> headings, List<List<?>> rows) {
+        if (!wantsWorkbook()) return Csv.of(name + ".csv", headings, rows);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
+                .body(Xlsx.of(sheetName(name), headings, null, rows));
+    }
+
     private static boolean wantsWorkbook() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) return false;
         HttpServletRequest request = attributes.getRequest();
