@@ -192,6 +192,9 @@ class ImportTest {
         long stored = pool.storedEvents();
         assertThat(report(upload("district", "/api/imports/projects?batch=2024-S", "again.csv", sample)).path("unchanged").asInt())
                 .isEqualTo(24);
+        byte[] workbook = java.nio.file.Files.readAllBytes(SampleWorkbookTest.WORKBOOK);
+        JsonNode asWorkbook = report(upload("district", "/api/imports/projects?batch=2024-S", "first-batch-projects.xlsx", workbook));
+        assertThat(asWorkbook.path("unchanged").asInt()).as("the sample workbook is the same list: " + asWorkbook).isEqualTo(24);
         assertThat(pool.storedEvents()).isEqualTo(stored);
         byte[] volumes = java.nio.file.Files.readAllBytes(Path.of("../docs/samples/appeal-volumes.csv"));
         assertThat(report(upload("district", "/api/imports/appeal-volumes", "appeal-volumes.csv", volumes)).path("accepted").asInt())
