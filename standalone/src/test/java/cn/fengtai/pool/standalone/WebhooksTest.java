@@ -83,7 +83,7 @@ class WebhooksTest {
     }
 
     /** The Standard Webhooks signature, computed here from the specification's text, not with the server's code. */
-    private static boolean verified(String secret, Received message) throws Exception {
+    static boolean verified(String secret, Received message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         String expected = Base64.getEncoder().encodeToString(mac.doFinal(

@@ -105,6 +105,8 @@ class WebhookDispatcher {
 
     private void deliver(Subscription subscription) {
         long cursor = subscription.position();
+        long saved = cursor;
+        boolean failing = subscription.attempts() > 0;
         int sent = 0;
         List<CloudEvents.Entry> events = feed.after(cursor, 200);
         for (CloudEvents.Entry event : events) {
@@ -121,13 +123,19 @@ class WebhookDispatcher {
             }
             cursor = event.position();
             delivered(subscription, event);
+            // The cursor moves with each delivered event: after a crash only the event in flight is sent again.
+            advance(subscription, cursor);
+            saved = cursor;
+            failing = false;
             if (++sent == EVENTS_PER_ROUND) break;
         }
-        if (cursor != subscription.position() || subscription.attempts() > 0) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())), new Update().set("position", cursor)
-                    .set("attempts", 0).set("nextAttemptAt", null).set("failingSince", null).set("lastError", null),
-                    Subscription.class);
-        }
+        if (cursor != saved || failing) advance(subscription, cursor);
+    }
+
+    private void advance(Subscription subscription, long cursor) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())), new Update().set("position", cursor)
+                .set("attempts", 0).set("nextAttemptAt", null).set("failingSince", null).set("lastError", null),
+                Subscription.class);
     }
 
     private boolean matches(Subscription subscription, CloudEvents.Entry event) {
