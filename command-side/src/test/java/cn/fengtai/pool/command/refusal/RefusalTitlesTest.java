@@ -7,6 +7,7 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,22 +38,13 @@ class RefusalTitlesTest {
     void everyRefusalHasAChineseSentence() throws Exception {
         for (Class<?> type : refusals()) {
             if (type == cn.fengtai.pool.command.access.NotAllowed.class) continue;
-            for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
-                constructor.setAccessible(true);
-                Class<?>[] parameters = constructor.getParameterTypes();
-                Object[] arguments = new Object[parameters.length];
-                for (int i = 0; i < parameters.length; i++) {
-                    boolean move = i == parameters.length - 1 && parameters.length == 3 || type.getSimpleName().equals("AlreadyCompleted") && i == 1;
-                    boolean list = type.getSimpleName().equals("UnknownCode") && i == 0;
-                    arguments[i] = parameters[i] != String.class ? sample(parameters[i]) : move ? "completion" : list ? "street" : "p-" + i;
-                }
-                Refusal refusal = (Refusal) constructor.newInstance(arguments);
-                assertThat(refusal.zh()).as(type.getSimpleName()).matches(".*\\p{IsHan}.*").doesNotContain("null")
-                        .doesNotContain("completion");
-                for (Object argument : arguments) {
-                    if (argument instanceof String text && text.startsWith("p-")) {
-                        assertThat(refusal.zh()).as(type.getSimpleName() + " names its " + text).contains(text);
-                    }
+            assertThat(type.getDeclaredConstructors()).as(type.getSimpleName() + " has one constructor").hasSize(1);
+            Refusal refusal = sampled(type);
+            assertThat(refusal.zh()).as(type.getSimpleName()).matches(".*\\p{IsHan}.*").doesNotContain("null")
+                    .doesNotContain("completion");
+            for (Object argument : arguments(type)) {
+                if (argument instanceof String text && text.startsWith("p-")) {
+                    assertThat(refusal.zh()).as(type.getSimpleName() + " names its " + text).contains(text);
                 }
             }
         }
@@ -63,6 +55,69 @@ class RefusalTitlesTest {
         if (type == java.math.BigDecimal.class) return new java.math.BigDecimal("12.5");
         if (type.isEnum()) return type.getEnumConstants()[0];
         throw new IllegalArgumentException("no sample for " + type);
+    }
+
+    /**
+     * docs/refusals.md lists every rule's problem type, status and titles with a sentence of each language, as the
+     * command side answers them; {@code -Drefusals.write=true} writes it again after a rule changed.
+     */
+    @Test
+    void theRefusalsAreDocumentedAsAnswered() throws Exception {
+        Properties titles = new Properties();
+        try (var in = getClass().getResourceAsStream("/refusals_zh.properties")) {
+            titles.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        StringBuilder doc = new StringBuilder("""
+                # Refusals
+
+                A command a business rule refuses answers an RFC 9457 problem detail whose `type` names the rule
+                (`urn:fengtai-pool:rule:<Rule>`, stable), with `rule` the same name; `title` and `detail` are in the
+                reader's language (`Accept-Language`). Written from the code by `RefusalTitlesTest`
+                (`-Drefusals.write=true`); the sentences below are made with sample values.
+
+                | rule (`type`) | status | title (zh) | detail (en, sample) | detail (zh, sample) |
+                | --- | --- | --- | --- | --- |
+                """);
+        List<Class<?>> sorted = refusals().stream().sorted(java.util.Comparator.comparing(Class::getSimpleName)).toList();
+        for (Class<?> type : sorted) {
+            Refusal refusal = sampled(type);
+            int status = switch (refusal.kind()) {
+                case INVALID_INPUT -> 400;
+                case ILLEGAL_TRANSITION -> 409;
+                case RULE_BROKEN -> 422;
+                case NOT_ALLOWED -> 403;
+            };
+            doc.append("| `").append(type.getSimpleName()).append("` | ").append(status).append(" | ")
+                    .append(titles.getProperty(type.getSimpleName())).append(" | ").append(refusal.getMessage().replace("|", "\\|"))
+                    .append(" | ").append(refusal.zh().replace("|", "\\|")).append(" |\n");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of("..", "docs", "refusals.md");
+        if (Boolean.getBoolean("refusals.write")) java.nio.file.Files.writeString(file, doc.toString(), StandardCharsets.UTF_8);
+        assertThat(java.nio.file.Files.readString(file, StandardCharsets.UTF_8))
+                .as("docs/refusals.md differs from the code: run RefusalTitlesTest with -Drefusals.write=true").isEqualTo(doc.toString());
+    }
+
+    /** A refusal made with sample arguments. */
+    private static Refusal sampled(Class<?> type) throws Exception {
+        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        return (Refusal) constructor.newInstance(arguments(type));
+    }
+
+    /** "p-0", 7, 12.5, the first constant of an enum; a move it names ("completion"), a list ("street"). */
+    private static Object[] arguments(Class<?> type) {
+        Class<?>[] parameters = type.getDeclaredConstructors()[0].getParameterTypes();
+        Object[] arguments = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            boolean move = i == parameters.length - 1 && parameters.length == 3 || type.getSimpleName().equals("AlreadyCompleted") && i == 1;
+            boolean list = type.getSimpleName().equals("UnknownCode") && i == 0;
+            boolean notAllowed = type == cn.fengtai.pool.command.access.NotAllowed.class;
+            arguments[i] = parameters[i] != String.class ? sample(parameters[i])
+                    : notAllowed ? (i == 0 ? "street.fengtai (STREET of fengtai) may not start a project: only the office of xiluoyuan may"
+                    : "此操作只能由 xiluoyuan 的街镇办事处执行")
+                    : move ? "completion" : list ? "street" : "p-" + i;
+        }
+        return arguments;
     }
 
     @Test
