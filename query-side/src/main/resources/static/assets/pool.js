@@ -48,14 +48,18 @@ async function overview() {
   document.getElementById('headline').replaceChildren(...cards.map(([name, value]) =>
     el('div', { class: 'card' }, el('span', { class: 'value', text: typeof value === 'number' ? number(value) : value }), name)));
   const batchRows = [];
+  const impactRows = [];
   const batchSelect = document.getElementById('f-batch');
   if (batchSelect.options.length === 1) batches.forEach(b => batchSelect.append(el('option', { value: b.id, text: b.name })));
   for (const batch of batches) {
     const figures = await api('/api/statistics/batches/' + encodeURIComponent(batch.id));
     batchRows.push(row(batch.name, number(figures.listed), number(figures.completed), percent(figures.completionRate),
       number(figures.carriedOverOut), number(figures.overdue), number(figures.impact.FELL)));
+    impactRows.push(row(batch.name, number(figures.completed), number(figures.impact.FELL), number(figures.impact.ROSE),
+      number(figures.impact.UNCHANGED), number(figures.impact.NOT_YET_MEASURABLE)));
   }
   rows('#batches-table', batchRows);
+  rows('#impact-table', impactRows);
   const funds = await api('/api/funds');
   const fundRows = [];
   for (const fund of funds) {

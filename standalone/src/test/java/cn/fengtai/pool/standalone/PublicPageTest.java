@@ -142,6 +142,13 @@ class PublicPageTest {
         String batchRow = browser.findElement(By.cssSelector("#batches-table tbody tr")).getText();
         assertThat(batchRow).contains("2024年第一批", String.valueOf(batch.path("listed").asLong()));
         assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText()).contains("1,000,000", "100,000", "96,000");
+        JsonNode impact = batch.path("impact");
+        assertThat(browser.findElement(By.cssSelector("#impact-table tbody tr")).getText()).as("completed projects' impact")
+                .isEqualTo(String.join(" ", "2024年第一批", String.valueOf(batch.path("completed").asLong()),
+                        impact.path("FELL").asString(), impact.path("ROSE").asString(), impact.path("UNCHANGED").asString(),
+                        impact.path("NOT_YET_MEASURABLE").asString()));
+        assertThat(impact.path("FELL").asLong() + impact.path("ROSE").asLong() + impact.path("UNCHANGED").asLong()
+                + impact.path("NOT_YET_MEASURABLE").asLong()).isEqualTo(batch.path("completed").asLong());
         assertThat(browser.findElements(By.cssSelector("#street-table tbody tr"))).hasSize(26);
         assertThat(browser.findElements(By.cssSelector("#category-chart canvas"))).as("ECharts drew the chart").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#category-table tbody")).getText()).contains("方便市民出行");
