@@ -26,6 +26,8 @@ const el = (tag, attributes = {}, ...children) => {
 };
 const number = value => value == null ? '—' : Number(value).toLocaleString('zh-CN');
 const percent = value => value == null ? '—' : (Number(value) * 100).toFixed(1) + '%';
+// A rate shown from its counts, so that the same share reads the same everywhere (the API's rates are rounded).
+const rate = (part, whole) => percent(whole ? part / whole : null);
 const label = (list, code) => (labels[list] && labels[list][code]) || code || '—';
 const rows = (table, list) => { const body = document.querySelector(table + ' tbody'); body.replaceChildren(...list); };
 const row = (...cells) => el('tr', {}, ...cells.map(cell => el('td', { text: String(cell) })));
@@ -44,7 +46,7 @@ async function overview() {
   const batches = await api('/api/batches');
   const completed = district.byStatus.COMPLETED || 0;
   const cards = [['项目总数', district.projects], ['入库项目', district.listed], ['已完成', completed],
-    ['完成率', percent(district.listed ? completed / district.listed : null)], ['逾期项目', district.overdue]];
+    ['完成率', rate(completed, district.listed)], ['逾期项目', district.overdue]];
   document.getElementById('headline').replaceChildren(...cards.map(([name, value]) =>
     el('div', { class: 'card' }, el('span', { class: 'value', text: typeof value === 'number' ? number(value) : value }), name)));
   const batchRows = [];
@@ -53,7 +55,7 @@ async function overview() {
   if (batchSelect.options.length === 1) batches.forEach(b => batchSelect.append(el('option', { value: b.id, text: b.name })));
   for (const batch of batches) {
     const figures = await api('/api/statistics/batches/' + encodeURIComponent(batch.id));
-    batchRows.push(row(batch.name, number(figures.listed), number(figures.completed), percent(figures.completionRate),
+    batchRows.push(row(batch.name, number(figures.listed), number(figures.completed), rate(figures.completed, figures.listed),
       number(figures.carriedOverOut), number(figures.overdue), number(figures.impact.FELL)));
     impactRows.push(row(batch.name, number(figures.completed), number(figures.impact.FELL), number(figures.impact.ROSE),
       number(figures.impact.UNCHANGED), number(figures.impact.NOT_YET_MEASURABLE)));
@@ -98,7 +100,7 @@ function renderStreets() {
     return (typeof x === 'string' ? x.localeCompare(y, 'zh-CN') : x - y) * (down ? -1 : 1);
   });
   rows('#street-table', sorted.map(s => row(s.name, number(s.filed), number(s.listed), number(s.completed),
-    percent(s.completionRate), number(s.fundedAmount), number(s.overdue))));
+    rate(s.completed, s.listed), number(s.fundedAmount), number(s.overdue))));
   document.querySelectorAll('#street-table th').forEach(th => th.removeAttribute('aria-sort'));
   const active = document.querySelector(`#street-table button[data-key="${key}"]`);
   if (active) active.parentElement.setAttribute('aria-sort', down ? 'descending' : 'ascending');

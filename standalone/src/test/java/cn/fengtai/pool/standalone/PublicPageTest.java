@@ -141,6 +141,7 @@ class PublicPageTest {
         JsonNode batch = pool.get("/api/statistics/batches/2024-1").body();
         String batchRow = browser.findElement(By.cssSelector("#batches-table tbody tr")).getText();
         assertThat(batchRow).contains("2024年第一批", String.valueOf(batch.path("listed").asLong()));
+        assertThat(batchRow).as("the one batch's rate reads as the district's").contains(rate);
         assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText()).contains("1,000,000", "100,000", "96,000");
         JsonNode impact = batch.path("impact");
         assertThat(browser.findElement(By.cssSelector("#impact-table tbody tr")).getText()).as("completed projects' impact")
