@@ -38,7 +38,10 @@ class PublicPageTest {
     static Path data;
     static RunningPool pool;
     static WebDriver browser;
-    static String parking;
+    /** A project of the first list followed through its whole life (funded, summoned, completed). */
+    static String followed;
+    static String followedTitle;
+    static String followedStreet;
 
     @BeforeAll
     static void start() {
@@ -50,39 +53,51 @@ class PublicPageTest {
         }
         pool = RunningPool.start(data);
         RunningPool district = pool.as("district");
+        // The case's two lists, as district staff bring them in: through the spreadsheet import (docs/samples/case).
         district.post("/api/batches", "{\"id\":\"2024-1\",\"name\":\"2024年第一批\",\"year\":2024}");
+        district.post("/api/batches", "{\"id\":\"2024-2\",\"name\":\"2024年第二批\",\"year\":2024}");
         pool.as("finance").post("/api/funds", "{\"id\":\"2024\",\"year\":2024,\"budget\":1000000}");
-        parking = file("xiluoyuan", "停车秩序治理试点", "CONVENIENT_TRAVEL", "PARKING");
-        district.post("/api/projects/" + parking + "/approve",
-                "{\"batch\":\"2024-1\",\"responsibleUnit\":\"西罗园街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"施划车位\"],\"effectiveDate\":\"2024-01-10\"}");
-        pool.as("finance").post("/api/projects/" + parking + "/fund", "{\"fund\":\"2024\",\"amount\":100000}");
-        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/start", "{}");
-        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/summon", "{\"departments\":[\"transport\"],\"note\":\"会\"}");
-        pool.as("dept.transport").post("/api/projects/" + parking + "/report-in", "{\"department\":\"transport\",\"commitment\":\"施划\"}");
-        pool.as("street.xiluoyuan").post("/api/projects/" + parking + "/complete", "{\"actualCost\":96000,\"summary\":\"完成\"}");
-        String leak = file("fangzhuang", "屋顶防水", "HOUSING", "HOUSE_LEAK");
-        district.post("/api/projects/" + leak + "/approve",
-                "{\"batch\":\"2024-1\",\"responsibleUnit\":\"方庄街道\",\"deadline\":\"2024-06-30\",\"tasks\":[\"防水\"]}");
-        file("lugouqiao", "未入库的申报", "HOUSING", "HOUSE_LEAK");
-        // the sample first batch, as district staff bring it in: through the spreadsheet import
-        try {
-            byte[] sample = java.nio.file.Files.readAllBytes(Path.of("../docs/samples/first-batch-projects.csv"));
-            String boundary = "page-" + java.util.UUID.randomUUID();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            body.writeBytes(sample);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.net.http.HttpResponse<String> imported = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + "/api/imports/projects?batch=2024-1"))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("district:demo".getBytes()))
-                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(imported.body()).contains("\"accepted\":24");
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
+        JsonNode first = upload("/api/imports/projects?batch=2024-1", CaseListsTest.FIRST);
+        assertThat(first.path("accepted").asInt()).as(first.path("errors").toString()).isEqualTo(355);
+        List<String> rows = read(CaseListsTest.FIRST);
+        for (JsonNode item : first.path("items")) {
+            String street = code(rows.get(item.path("row").asInt() - 1).split(",")[1]);
+            assertThat(pool.as("street." + street).post("/api/projects/" + item.path("id").asString() + "/start", "{}").status())
+                    .isEqualTo(200);
         }
+        // One completed project followed closely: funded, departments summoned and reported in, then completed.
+        String followedRef = read(CaseListsTest.COMPLETED).get(1).split(",")[0];
+        JsonNode followedItem = null;
+        for (JsonNode item : first.path("items")) {
+            if (rows.get(item.path("row").asInt() - 1).startsWith(followedRef + ",")) followedItem = item;
+        }
+        followed = followedItem.path("id").asString();
+        String[] followedRow = rows.get(followedItem.path("row").asInt() - 1).split(",");
+        followedTitle = followedRow[3];
+        followedStreet = code(followedRow[1]);
+        pool.as("finance").post("/api/projects/" + followed + "/fund", "{\"fund\":\"2024\",\"amount\":100000}");
+        pool.as("street." + followedStreet).post("/api/projects/" + followed + "/summon", "{\"departments\":[\"transport\"],\"note\":\"会\"}");
+        pool.as("dept.transport").post("/api/projects/" + followed + "/report-in", "{\"department\":\"transport\",\"commitment\":\"施划\"}");
+        // Each office reports its own completions: the list of completions split by street, one upload per office.
+        List<String> done = read(CaseListsTest.COMPLETED);
+        java.util.Map<String, StringBuilder> byStreet = new java.util.TreeMap<>();
+        for (String line : done.subList(1, done.size())) {
+            byStreet.computeIfAbsent(code(line.split(",")[1]), s -> new StringBuilder(done.get(0)).append('\n')).append(line).append('\n');
+        }
+        int accepted = 0;
+        for (var office : byStreet.entrySet()) {
+            JsonNode report = upload("street." + office.getKey(), "/api/imports/progress",
+                    office.getValue().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(report.path("rejected").asInt()).as(office.getKey() + ": " + report.path("errors").toString().substring(0,
+                    Math.min(500, report.path("errors").toString().length()))).isZero();
+            accepted += report.path("accepted").asInt();
+        }
+        assertThat(accepted).isEqualTo(341);
+        assertThat(district.post("/api/batches/2024-1/publish", null).status()).isEqualTo(200);
+        assertThat(district.post("/api/batches/2024-1/close", "{\"carryOverTo\":\"2024-2\"}").status()).isEqualTo(200);
+        JsonNode second = upload("/api/imports/projects?batch=2024-2", CaseListsTest.SECOND);
+        assertThat(second.path("accepted").asInt()).as(second.path("errors").toString()).isEqualTo(88);
+        file("lugouqiao", "未入库的申报", "HOUSING", "HOUSE_LEAK");
         pool.awaitCaughtUp();
 
         ChromeOptions options = new ChromeOptions();
@@ -107,6 +122,48 @@ class PublicPageTest {
         return pool.as("street." + street).post("/api/projects", """
                 {"street":"%s","title":"%s","category":"%s","issueTypes":["%s"],"channel":"HOTLINE","estimatedCost":5000,"effectiveDate":"2024-01-05"}"""
                 .formatted(street, title, category, type)).body().path("id").asString();
+    }
+
+    private static List<String> read(Path csv) {
+        try {
+            return java.nio.file.Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String code(String streetName) {
+        return cn.fengtai.pool.events.reference.ReferenceCodes.streets().entrySet().stream()
+                .filter(e -> e.getValue().equals(streetName)).map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    private static JsonNode upload(String path, Path file) {
+        try {
+            return upload("district", path, java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode upload(String user, String path, byte[] content) {
+        try {
+            String boundary = "page-" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + path))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body().substring(0, Math.min(500, answer.body().length()))).isEqualTo(200);
+            return RunningPool.JSON.readTree(answer.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static WebDriverWait waiting() {
@@ -139,10 +196,20 @@ class PublicPageTest {
         String rate = String.format("%.1f%%", 100.0 * done / district.path("listed").asLong());
         assertThat(cards.get(3)).isEqualTo(rate);
         JsonNode batch = pool.get("/api/statistics/batches/2024-1").body();
-        String batchRow = browser.findElement(By.cssSelector("#batches-table tbody tr")).getText();
-        assertThat(batchRow).contains("2024年第一批", String.valueOf(batch.path("listed").asLong()));
-        assertThat(batchRow).as("the one batch's rate reads as the district's").contains(rate);
-        assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText()).contains("1,000,000", "100,000", "96,000");
+        assertThat(batch.path("listed").asLong()).as("the case's first list").isEqualTo(355);
+        assertThat(batch.path("completed").asLong()).isEqualTo(341);
+        List<WebElement> batchRows = browser.findElements(By.cssSelector("#batches-table tbody tr"));
+        assertThat(batchRows.get(0).getText()).as("the case's 355 / 341 / 96 %")
+                .startsWith("2024年第一批 355 341 96.1% " + batch.path("carriedOverOut").asLong());
+        assertThat(batch.path("carriedOverOut").asLong()).isEqualTo(14);
+        JsonNode secondBatch = pool.get("/api/statistics/batches/2024-2").body();
+        assertThat(secondBatch.path("listed").asLong()).as("88 new and 14 carried over").isEqualTo(102);
+        assertThat(batchRows.get(1).getText()).startsWith("2024年第二批 102 ");
+        JsonNode use = pool.get("/api/statistics/funds/2024").body();
+        assertThat(browser.findElement(By.cssSelector("#funds-table tbody tr")).getText())
+                .isEqualTo(String.format("2024年专项资金 %,d %,d %,d %,d", use.path("budget").asLong(), use.path("allocated").asLong(),
+                        use.path("remaining").asLong(), use.path("spent").asLong()));
+        assertThat(use.path("spent").asLong()).as("the followed project's actual cost").isPositive();
         JsonNode impact = batch.path("impact");
         assertThat(browser.findElement(By.cssSelector("#impact-table tbody tr")).getText()).as("completed projects' impact")
                 .isEqualTo(String.join(" ", "2024年第一批", String.valueOf(batch.path("completed").asLong()),
@@ -158,7 +225,10 @@ class PublicPageTest {
         // sortable from the keyboard: focus the 完成 heading and press Enter
         WebElement completed = browser.findElement(By.cssSelector("#street-table button[data-key='completed']"));
         completed.sendKeys(Keys.ENTER);
-        assertThat(browser.findElement(By.cssSelector("#street-table tbody tr")).getText()).startsWith("西罗园街道");
+        long most = 0;
+        for (JsonNode street : pool.get("/api/statistics/streets").body()) most = Math.max(most, street.path("completed").asLong());
+        assertThat(browser.findElement(By.cssSelector("#street-table tbody tr td:nth-child(4)")).getText())
+                .as("the street that completed most first").isEqualTo(String.valueOf(most));
         assertThat(completed.findElement(By.xpath("..")).getAttribute("aria-sort")).isEqualTo("descending");
         assertThat(severe()).isEmpty();
     }
@@ -167,12 +237,14 @@ class PublicPageTest {
     void aProjectIsFoundAndShownWithItsPublicTimelineAndNothingPrivate() {
         browser.get(pool.base + "/#search");
         waiting().until(d -> d.findElement(By.id("results-count")).getText().startsWith("共"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-street"))).selectByVisibleText("西罗园街道");
-        browser.findElement(By.id("f-q")).sendKeys("试点");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-street")))
+                .selectByVisibleText(cn.fengtai.pool.events.reference.ReferenceCodes.streets().get(followedStreet));
+        browser.findElement(By.id("f-q")).sendKeys(followedTitle);
         WebElement button = browser.findElement(By.id("search-button"));
         button.sendKeys(Keys.ENTER);
-        waiting().until(d -> d.findElement(By.id("results-count")).getText().equals("共 1 个项目"));
-        browser.findElement(By.linkText("停车秩序治理试点")).click();
+        By link = By.cssSelector("a[href='#/project/" + followed + "']");
+        waiting().until(d -> !d.findElements(link).isEmpty());
+        browser.findElement(link).click();
         waiting().until(d -> d.findElement(By.id("project")).isDisplayed()
                 && d.findElement(By.id("timeline")).getText().contains("完成"));
         String timeline = browser.findElement(By.id("timeline")).getText();
