@@ -50,11 +50,22 @@ final class QueryLoad {
     }
 
     Latency measure(int perSecond, Duration warmUp, Duration measured, IntFunction<String> path) throws Exception {
-        run(perSecond, warmUp, path);
-        return run(perSecond, measured, path);
+        return measure(perSecond, warmUp, measured, path, n -> null);
+    }
+
+    /** With {@code ifNoneMatch} the n-th request is conditional on that ETag (none for null); a 304 is an answer. */
+    Latency measure(int perSecond, Duration warmUp, Duration measured, IntFunction<String> path,
+                    IntFunction<String> ifNoneMatch) throws Exception {
+        run(perSecond, warmUp, path, ifNoneMatch);
+        return run(perSecond, measured, path, ifNoneMatch);
     }
 
     private Latency run(int perSecond, Duration duration, IntFunction<String> path) throws Exception {
+        return run(perSecond, duration, path, n -> null);
+    }
+
+    private Latency run(int perSecond, Duration duration, IntFunction<String> path, IntFunction<String> ifNoneMatch)
+            throws Exception {
         int total = (int) (perSecond * duration.toMillis() / 1000);
         long interval = 1_000_000_000L / perSecond;
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -69,7 +80,7 @@ final class QueryLoad {
             if (n >= total) return;
             long due = start + n * interval;
             try {
-                send(path.apply(n), due, inFlight, latencies, failed, answers);
+                send(path.apply(n), ifNoneMatch.apply(n), due, inFlight, latencies, failed, answers);
             } catch (RuntimeException e) {
                 // an exception would silently end a fixed-rate task: count it and go on
                 failed.incrementAndGet();
@@ -84,18 +95,21 @@ final class QueryLoad {
         return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.99), total, failed.get());
     }
 
-    private void send(String path, long due, Semaphore inFlight, List<Double> latencies, AtomicInteger failed,
+    private void send(String path, String etag, long due, Semaphore inFlight, List<Double> latencies, AtomicInteger failed,
                       List<CompletableFuture<?>> answers) {
         if (!inFlight.tryAcquire()) {
             failed.incrementAndGet();
             latencies.add((double) TIMEOUT.toMillis());
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET();
+        if (etag != null) builder.header("If-None-Match", etag);
+        HttpRequest request = builder.build();
         answers.add(CompletableFuture.runAsync(() -> {
             boolean answered;
             try {
-                answered = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+                int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                answered = status == 200 || status == 304 && etag != null;
             } catch (IOException e) {
                 answered = false;
             } catch (InterruptedException e) {

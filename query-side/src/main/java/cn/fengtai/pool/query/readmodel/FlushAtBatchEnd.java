@@ -36,6 +36,8 @@ public class FlushAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?
         if (root instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
             List<Consumer<UnitOfWork<?>>> flushes = root.getResource(KEY);
             if (flushes != null) flushes.forEach(flush -> flush.accept(root));
+            // Handlers may have changed what is kept in memory (counters, the list index) without a write.
+            ReadModelChanges.happened();
         }
         return result;
     }

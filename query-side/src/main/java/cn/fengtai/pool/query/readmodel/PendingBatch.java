@@ -75,6 +75,7 @@ final class PendingBatch<T extends Versioned> {
         if (!writes.isEmpty()) mongo.getCollection(collection).bulkWrite(writes);
         if (!documents.isEmpty()) projection.written(documents.values(), generation).run();
         switchIfRebuilt();
+        ReadModelChanges.happened();
         if (immediate) documents.clear();
     }
 

@@ -169,6 +169,7 @@ public class ReadModels {
                     Updates.combine(Updates.set("shape", shape), Updates.unset("buildingShape")));
         }
         changed(name);
+        ReadModelChanges.happened();
         return switched;
     }
 

@@ -16,8 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * The statistics are the same for every reader, so a busy public page should cost a 304: each answer carries an ETag
- * of its body (Spring's {@link ShallowEtagHeaderFilter}) and may be kept by any cache for a few seconds. The past
- * ({@code asOf}) is for signed-in readers only, so those answers are private.
+ * of its body and may be kept by any cache for a few seconds; anonymous readers' answers are kept by the application
+ * until a read model changes ({@link cn.fengtai.pool.query.web.PublicAnswers}), the others' hashed as they are sent
+ * (Spring's {@link ShallowEtagHeaderFilter}). The past ({@code asOf}) is for signed-in readers only, so those answers
+ * are private.
  */
 @Configuration(proxyBeanMethods = false)
 class StatisticsCaching {
@@ -29,6 +31,17 @@ class StatisticsCaching {
     FilterRegistrationBean<ShallowEtagHeaderFilter> statisticsEtags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         registration.addUrlPatterns("/api/statistics/*");
+        return registration;
+    }
+
+    /** Before the ETag filter: the answers it keeps carry their ETag already. */
+    @Bean
+    FilterRegistrationBean<cn.fengtai.pool.query.web.PublicAnswers> publicAnswers(cn.fengtai.pool.wiring.PoolProperties pool,
+                                                                                 io.micrometer.core.instrument.MeterRegistry meters) {
+        FilterRegistrationBean<cn.fengtai.pool.query.web.PublicAnswers> registration =
+                new FilterRegistrationBean<>(new cn.fengtai.pool.query.web.PublicAnswers(pool, meters));
+        registration.addUrlPatterns("/api/statistics/*", "/api/projects", "/api/projects/*");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 
