@@ -163,9 +163,11 @@ public record PoolProperties(
     /**
      * @param maxBytes  the largest spreadsheet upload accepted
      * @param asyncRows a sheet of more rows runs in the background: 202 and its report at GET /api/imports/{id}
+     * @param parallelRows how many rows' commands run at once (each row still in its own transaction)
      */
     public record Imports(@DefaultValue("20971520") @Min(1024) long maxBytes,
-                          @DefaultValue("1000") @Positive long asyncRows) {
+                          @DefaultValue("1000") @Positive long asyncRows,
+                          @DefaultValue("8") @Min(1) @Max(64) int parallelRows) {
     }
 
     /**

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportCrashTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int ROWS = 600;
+    private static final int ROWS = 3_000;
 
     @TempDir
     Path data;
@@ -50,7 +50,7 @@ class ImportCrashTest {
             PoolProcess.awaitReady(port, Duration.ofSeconds(90));
             CompletableFuture<HttpResponse<String>> first = upload(port, file);
             long deadline = System.currentTimeMillis() + 60_000;
-            while (filed(port) < ROWS / 5 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            while (filed(port) < ROWS / 10 && System.currentTimeMillis() < deadline) Thread.sleep(50);
             app.destroyForcibly(); // SIGKILL in the middle of the import
             app.waitFor(10, TimeUnit.SECONDS);
             assertThat(first.handle((answer, failure) -> failure).get(10, TimeUnit.SECONDS)).as("the upload was cut").isNotNull();
@@ -115,6 +115,7 @@ class ImportCrashTest {
 
     private Process launch(int port) throws IOException {
         return PoolProcess.launch("512m", data.resolve("app-" + UUID.randomUUID() + ".log"),
-                List.of("--pool.data-dir=" + data.resolve("pool"), "--server.port=" + port));
+                // answered when done, as a smaller sheet is: the upload is cut by the kill
+                List.of("--pool.data-dir=" + data.resolve("pool"), "--server.port=" + port, "--pool.imports.async-rows=100000"));
     }
 }

@@ -42,7 +42,8 @@ class PoolBenchmark {
         if (part("import")) {
             Path data = Files.createTempDirectory("bench-import");
             try (PostgresSchema schema = PostgresSchema.require();
-                 RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
+                 RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
+                         "pool.imports.parallel-rows=" + Integer.getInteger("bench.importParallelRows", 8)))) {
                 summary.put("import", ImportLoad.run(pool, Integer.getInteger("bench.importRows", 20_000), CLIENTS,
                         Integer.getInteger("bench.importRounds", 2)));
             }

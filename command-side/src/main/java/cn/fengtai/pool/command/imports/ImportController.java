@@ -48,6 +48,9 @@ class ImportController {
     private final MeterRegistry meters;
     private final EventStore eventStore;
     private final long asyncRows;
+    /** The rows' commands, several at once ({@code pool.imports.parallel-rows}). */
+    private final java.util.concurrent.ExecutorService rows;
+    private final int parallelRows;
     /** Large imports, one at a time, in the background (a district uploads a few lists a month). */
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
             runnable -> {
@@ -60,6 +63,12 @@ class ImportController {
                      MeterRegistry meters, EventStore eventStore) {
         this.meters = meters;
         this.eventStore = eventStore;
+        this.parallelRows = pool.imports().parallelRows();
+        this.rows = java.util.concurrent.Executors.newFixedThreadPool(parallelRows, runnable -> {
+            Thread thread = new Thread(runnable, "spreadsheet-import-row");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.asyncRows = pool.imports().asyncRows();
         this.runner = runner;
         this.actors = actors;
@@ -151,7 +160,7 @@ class ImportController {
         Path copy = upload(file, report);
         reports.save(actor.user(), report);
         Importer importer = new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
-                running -> reports.save(actor.user(), running));
+                running -> reports.save(actor.user(), running), rows, parallelRows);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         Exception failed = finish(actor, kind, importer, report, copy, () -> ProblemsWorkbook.write(copy, report, out));
         if (failed instanceof RuntimeException unexpected) throw unexpected;
@@ -182,7 +191,7 @@ class ImportController {
         Path copy = upload(file, report);
         reports.save(actor.user(), report);
         Importer importer = new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
-                running -> reports.save(actor.user(), running));
+                running -> reports.save(actor.user(), running), rows, parallelRows);
         if (report.total > asyncRows) {
             // A large sheet runs in the background: the answer says where its report grows (GET, progress 0 to 1).
             background.execute(() -> finish(actor, kind, importer, report, copy, () -> { }));
@@ -192,6 +201,12 @@ class ImportController {
         if (failed instanceof RuntimeException unexpected) throw unexpected; // e.g. the event store down: a 503
         if (failed != null) throw new Commands.InvalidUpload(report.failure);
         return ResponseEntity.ok(report.answer());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        rows.shutdown();
+        background.shutdown();
     }
 
     /** What is done with the upload after its import, before it is deleted. */

@@ -68,7 +68,8 @@ final class ImportReport {
         double progress = status != Status.RUNNING ? 1 : total <= 0 ? 0 : Math.min(0.99, (double) rows / total);
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         return new ImportAnswer(importId, kind, dryRun, status, Math.round(progress * 1000) / 1000.0, total,
-                Math.round(rows / seconds * 10) / 10.0, rows, accepted, rejected, unchanged, List.copyOf(errors),
-                List.copyOf(items));
+                Math.round(rows / seconds * 10) / 10.0, rows, accepted, rejected, unchanged,
+                errors.stream().sorted(java.util.Comparator.comparingInt(SheetRow.Problem::row)).toList(),
+                items.stream().sorted(java.util.Comparator.comparingInt(Item::row)).toList());
     }
 }

@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  * with the idempotency keys, under {@link IdempotencyRetention#IMPORTS}, for good): the same row again stores nothing
  * and counts as unchanged, so the same file uploaded again, or again after a crash in the middle, stores each row
  * once. A dry run runs every row's commands in a transaction that is rolled back: the same rules, nothing stored.
+ * The sheet is read on one thread; the rows' commands run on {@code rows}, several in flight at once (each still in
+ * its own transaction), so that one row's database round trips overlap another's instead of following them.
  */
 final class Importer {
 
@@ -43,6 +45,10 @@ final class Importer {
     private final ImportReport report;
     private final Consumer<ImportReport> progress;
     private final Set<String> keysInFile = new HashSet<>();
+    private final java.util.concurrent.Executor rows;
+    private final java.util.concurrent.Semaphore inFlight;
+    private final int parallel;
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
     /** Column to field, from the header row; null until the header has been found. */
     private Map<Integer, String> header;
     /** The header row's cells, as the sheet names its columns. */
@@ -50,6 +56,15 @@ final class Importer {
 
     Importer(CommandRunner runner, ImportKind kind, Actor importer, String batch, boolean dryRun, ImportReport report,
              Consumer<ImportReport> progress) {
+        this(runner, kind, importer, batch, dryRun, report, progress, Runnable::run, 1);
+    }
+
+    /** @param parallel how many rows' commands run at once on {@code rows} */
+    Importer(CommandRunner runner, ImportKind kind, Actor importer, String batch, boolean dryRun, ImportReport report,
+             Consumer<ImportReport> progress, java.util.concurrent.Executor rows, int parallel) {
+        this.rows = rows;
+        this.parallel = parallel;
+        this.inFlight = new java.util.concurrent.Semaphore(parallel);
         this.runner = runner;
         this.kind = kind;
         this.importer = importer;
@@ -60,7 +75,13 @@ final class Importer {
     }
 
     void run(Path file) throws IOException {
-        SheetReader.read(file, this::row);
+        try {
+            SheetReader.read(file, this::row);
+        } finally {
+            inFlight.acquireUninterruptibly(parallel); // every row in flight has finished
+            inFlight.release(parallel);
+        }
+        if (failure.get() != null) throw failure.get();
         if (header == null) {
             report.problem(new SheetRow.Problem(0, null, "NoHeader", "no row names three of the columns "
                     + String.join(", ", kind.columns().keySet().stream().filter(c -> !c.matches("[a-zA-Z]+")).toList())));
@@ -90,7 +111,24 @@ final class Importer {
         if (plan == null) {
             report.reject(row.problems);
         } else {
-            apply(row, plan);
+            SheetRow.Plan planned = plan;
+            // A failure that is no row's fault (the event store down) ends the import: no row is started after it.
+            if (failure.get() != null) throw failure.get();
+            inFlight.acquireUninterruptibly();
+            try {
+                rows.execute(() -> {
+                    try {
+                        apply(row, planned);
+                    } catch (RuntimeException unexpected) {
+                        failure.compareAndSet(null, unexpected);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                inFlight.release();
+                throw rejected;
+            }
         }
         if (report.rows % 100 == 0) progress.accept(report);
     }
