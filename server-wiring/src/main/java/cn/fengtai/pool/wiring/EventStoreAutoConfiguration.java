@@ -47,7 +47,8 @@ public class EventStoreAutoConfiguration {
                                                  DataSource dataSource, PoolProperties pool) {
         int gapTimeoutMillis = pool.eventStore().gapTimeoutMs();
         int readBatchSize = pool.eventStore().readBatchSize();
-        boolean groupCommit = pool.eventStore().groupCommit();
+        boolean stock = pool.eventStore().stock();
+        boolean groupCommit = pool.eventStore().groupCommit() && !stock;
         return new SerialAppendEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
@@ -59,7 +60,7 @@ public class EventStoreAutoConfiguration {
                 .schema(eventSchema)
                 // Rows per query when processors read the store: Axon's 100 makes a rebuild ten times as many queries.
                 .batchSize(readBatchSize), new JdbcTemplate(dataSource), gapTimeoutMillis,
-                groupCommit ? appenderDataSource(dataSource) : null);
+                groupCommit ? appenderDataSource(dataSource) : null, stock);
     }
 
     /**

@@ -89,11 +89,18 @@ public record PoolProperties(
      * @param readBatchSize rows per query when processors read the store
      * @param groupCommit   whether requests' events are written together at their commits
      * @param fetchDelayMs  how often idle processors look for new events
+     * @param mode          {@code pool}; {@code stock} appends as Axon's JDBC engine does, with no append lock, group
+     *                      commit or hash chain: the peer the benchmark measures against, refused in production
      */
     public record EventStore(@DefaultValue("60000") @Positive int gapTimeoutMs,
                              @DefaultValue("1000") @Positive int readBatchSize,
                              @DefaultValue("true") boolean groupCommit,
-                             @DefaultValue("100") @Positive long fetchDelayMs) {
+                             @DefaultValue("100") @Positive long fetchDelayMs,
+                             @DefaultValue("pool") @jakarta.validation.constraints.Pattern(regexp = "pool|stock") String mode) {
+
+        public boolean stock() {
+            return "stock".equals(mode);
+        }
     }
 
     /**

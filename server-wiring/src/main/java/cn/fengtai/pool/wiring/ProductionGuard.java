@@ -5,14 +5,19 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * In the {@code production} profile the application refuses to start on the embedded stores or with the demo
- * accounts: a district must never run its real pool on a file in a working folder, nor behind password {@code demo}.
+ * In the {@code production} profile the application refuses to start on the embedded stores, with the demo accounts or
+ * with the benchmark's stock event store: a district must never run its real pool on a file in a working folder,
+ * behind password {@code demo}, or with appends that readers can skip and nobody can check.
  */
 @AutoConfiguration
 @Profile("production")
 public class ProductionGuard {
 
     ProductionGuard(Environment environment) {
+        if ("stock".equals(environment.getProperty("pool.event-store.mode"))) {
+            throw new IllegalStateException("production refuses pool.event-store.mode=stock: appends without the lock "
+                    + "can be skipped by readers, and without the hash chain nobody can tell a changed event");
+        }
         String jdbcUrl = environment.getProperty("spring.datasource.url", "");
         if (jdbcUrl.isBlank() || jdbcUrl.startsWith("jdbc:h2:")) {
             throw new IllegalStateException("production needs PostgreSQL for events: set POOL_DB_URL (spring.datasource.url), not H2");

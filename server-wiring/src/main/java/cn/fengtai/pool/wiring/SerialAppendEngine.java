@@ -66,6 +66,7 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
     private final JdbcTemplate appenderJdbc;
     private final TransactionTemplate appenderTransaction;
     private final GroupCommit<PendingAppends> group;
+    private final boolean stock;
 
     /**
      * @param appenderDataSource connections of the group commit's own (a request holds its pooled connection while it
@@ -73,6 +74,12 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
      *                           null to append in each request's own transaction
      */
     SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis, DataSource appenderDataSource) {
+        this(builder, jdbc, gapTimeoutMillis, appenderDataSource, false);
+    }
+
+    /** @param stock append as Axon's engine does (no lock, no group commit, no chain): the benchmark's peer only */
+    SerialAppendEngine(Builder builder, JdbcTemplate jdbc, int gapTimeoutMillis, DataSource appenderDataSource,
+                       boolean stock) {
         super(builder.gapTimeout(gapTimeoutMillis).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .maxGapOffset(MAX_GAP_OFFSET));
         this.jdbc = jdbc;
@@ -81,8 +88,9 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
         this.appenderJdbc = appenderDataSource == null ? null : new JdbcTemplate(appenderDataSource);
         this.appenderTransaction = appenderDataSource == null ? null
                 : new TransactionTemplate(new DataSourceTransactionManager(appenderDataSource));
-        this.group = appenderDataSource == null ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write,
+        this.group = appenderDataSource == null || stock ? null : new GroupCommit<>("event-appender", MAX_GROUP, this::write,
                 StoreFailures::unreachable);
+        this.stock = stock;
     }
 
     /**
@@ -93,6 +101,10 @@ public class SerialAppendEngine extends JdbcEventStorageEngine implements AutoCl
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (stock) {
+            super.appendEvents(events, serializer);
             return;
         }
         if (group != null && TransactionSynchronizationManager.isSynchronizationActive()) {

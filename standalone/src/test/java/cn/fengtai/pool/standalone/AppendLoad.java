@@ -43,8 +43,12 @@ final class AppendLoad {
         command("finance", "/api/funds", "{\"id\":\"2026\",\"year\":2026,\"budget\":900000000000}");
     }
 
-    /** Runs {@code clients} HTTP clients for the warm-up, then counts the commands answered 2xx for {@code measured}. */
+    /**
+     * Runs {@code clients} HTTP clients for the warm-up, then counts the commands answered 2xx for {@code measured}:
+     * {rate, answered, refused, p50 ms, p99 ms} (latency from a command's send to its answer).
+     */
     double[] http(int clients, Duration warmUp, Duration measured) throws InterruptedException {
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong done = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicBoolean counting = new AtomicBoolean(false);
@@ -58,7 +62,9 @@ final class AppendLoad {
                     String id = null;
                     for (String[] step : lifecycle(street)) {
                         if (!running.get()) break;
+                        long sent = System.nanoTime();
                         String[] answer = post(step[0], step[1].replace("{id}", String.valueOf(id)), step[2]);
+                        if (counting.get()) latencies.add(System.nanoTime() - sent);
                         int status = Integer.parseInt(answer[0]);
                         if (id == null) {
                             var match = ID.matcher(answer[1]);
@@ -77,7 +83,61 @@ final class AppendLoad {
         }
         double seconds = countFor(threads, counting, running, warmUp, measured);
         if (firstRefusal.get() != null) System.err.println("first refused command: " + firstRefusal.get());
-        return new double[]{done.get() / seconds, done.get(), refused.get()};
+        return new double[]{done.get() / seconds, done.get(), refused.get(), percentile(latencies, 0.50), percentile(latencies, 0.99)};
+    }
+
+    /**
+     * Open loop: a project's life begun every {@code 6 / perSecond} seconds (its six commands one after the other, as a
+     * clerk sends them), so about {@code perSecond} commands a second whatever the answers' speed, for {@code measured}
+     * after {@code warmUp}: {commands a second, p50 ms, p99 ms, refused}.
+     */
+    double[] steady(int perSecond, Duration warmUp, Duration measured) throws InterruptedException {
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong refused = new AtomicLong();
+        AtomicBoolean counting = new AtomicBoolean(false);
+        java.util.concurrent.ExecutorService lives = java.util.concurrent.Executors.newFixedThreadPool(64);
+        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+        clock.scheduleAtFixedRate(() -> {
+            String street = STREETS.get(begun.getAndIncrement() % STREETS.size());
+            lives.execute(() -> {
+                String id = null;
+                for (String[] step : lifecycle(street)) {
+                    long sent = System.nanoTime();
+                    String[] answer = post(step[0], step[1].replace("{id}", String.valueOf(id)), step[2]);
+                    boolean ok = Integer.parseInt(answer[0]) / 100 == 2;
+                    if (counting.get()) {
+                        latencies.add(System.nanoTime() - sent);
+                        if (!ok) refused.incrementAndGet();
+                    }
+                    if (id == null) {
+                        var match = ID.matcher(answer[1]);
+                        if (match.find()) id = match.group(1);
+                    }
+                    if (!ok) break;
+                }
+            });
+        }, 0, 6_000_000_000L / perSecond, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Thread.sleep(warmUp.toMillis());
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(measured.toMillis());
+        counting.set(false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clock.shutdownNow();
+        lives.shutdown();
+        lives.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        return new double[]{latencies.size() / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99), refused.get()};
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted;
+        synchronized (nanos) {
+            sorted = new ArrayList<>(nanos);
+        }
+        if (sorted.isEmpty()) return 0;
+        java.util.Collections.sort(sorted);
+        return Math.round(sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e4) / 100.0;
     }
 
     /** A project's life in commands: {user, path, body}; {id} is the id the filing answered with. */

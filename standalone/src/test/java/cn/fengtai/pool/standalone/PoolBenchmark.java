@@ -41,6 +41,11 @@ class PoolBenchmark {
             summary.put("append", append());
             summary.put("appendOverNetwork", appendOverNetwork());
         }
+        if (part("commands")) {
+            summary.put("commands", CommandsVsStock.run(CLIENTS, Duration.ofSeconds(Long.getLong("bench.commandsWarmUpSeconds", 10)),
+                    Duration.ofSeconds(Long.getLong("bench.commandsSeconds", 20)), Integer.getInteger("bench.commandsRounds", 2),
+                    Integer.getInteger("bench.steadyRate", 50), Duration.ofSeconds(Long.getLong("bench.steadySeconds", 60))));
+        }
         if (part("import")) {
             Path data = Files.createTempDirectory("bench-import");
             try (PostgresSchema schema = PostgresSchema.require();
@@ -83,7 +88,7 @@ class PoolBenchmark {
     }
 
     /**
-     * Whether a part runs: those {@code -Dbench.only} lists ({@code append,import,reads,rebuild}), or, without it,
+     * Whether a part runs: those {@code -Dbench.only} lists ({@code append,commands,import,reads,rebuild}), or, without it,
      * every part but those {@code -Dbench.skip<Part>=true} leaves out.
      */
     static boolean part(String name) {
@@ -97,7 +102,7 @@ class PoolBenchmark {
     static String table(Map<String, Object> summary) {
         Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
                 "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2",
-                "publicReads.ratioVsStatic", "<= 2", "publicReads.computedOverKept", "> 1 (before over after)");
+                "publicReads.ratioVsStatic", "<= 2", "commands.ratioVsStock", ">= 1.0", "commands.p99RatioVsStock", "<= 1.5", "publicReads.computedOverKept", "> 1 (before over after)");
         boolean noisy = summary.get("machine") instanceof Map<?, ?> machine && Boolean.TRUE.equals(machine.get("noisy"));
         StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value",
                 noisy ? "goal (the machine was busy before the run: no goal is claimed)" : "goal"));
