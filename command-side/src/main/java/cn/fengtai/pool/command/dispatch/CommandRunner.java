@@ -47,6 +47,8 @@ public class CommandRunner {
     private final IdempotencyStore idempotency;
     private final CommandMeters meters;
     private final ObjectProvider<Tracer> tracer;
+    /** The tracer, looked up once: the provider searches the bean factory on every call (a JFR profile showed it). */
+    private volatile Optional<Tracer> resolvedTracer;
 
     CommandRunner(CommandGateway gateway, PlatformTransactionManager transactionManager, IdempotencyStore idempotency,
                   CommandMeters meters, ObjectProvider<Tracer> tracer) {
@@ -173,8 +175,9 @@ public class CommandRunner {
 
     /** The request's W3C trace context (taken from its {@code traceparent} header, or begun by it). */
     private Optional<String> traceparent() {
-        Tracer tracer = this.tracer.getIfAvailable();
-        Span span = tracer == null ? null : tracer.currentSpan();
+        Optional<Tracer> known = resolvedTracer;
+        if (known == null) resolvedTracer = known = Optional.ofNullable(this.tracer.getIfAvailable());
+        Span span = known.map(Tracer::currentSpan).orElse(null);
         if (span == null) return Optional.empty();
         TraceContext context = span.context();
         boolean sampled = Boolean.TRUE.equals(context.sampled());
