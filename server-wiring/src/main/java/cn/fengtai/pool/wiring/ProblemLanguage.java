@@ -84,8 +84,9 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object>, ServletConte
             return configuredLanguage(request) instanceof String language && isChinese(language);
         }
         try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-            return !ranges.isEmpty() && isChinese(ranges.get(0).getRange());
+            // The most wanted language the reader accepts at all: a weight of 0 says "not this one".
+            return Locale.LanguageRange.parse(header).stream().filter(range -> range.getWeight() > 0).findFirst()
+                    .map(range -> isChinese(range.getRange())).orElse(false);
         } catch (IllegalArgumentException malformed) {
             return false;
         }

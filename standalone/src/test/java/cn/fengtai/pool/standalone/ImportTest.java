@@ -225,6 +225,20 @@ class ImportTest {
         }
         assertThat(pool.storedEvents()).isEqualTo(stored + 24);
         assertThat(pool.get("/api/projects?layout=other&format=csv").status()).isEqualTo(400);
+
+        // To a street office another street's project reads as unknown, as on GET: the import does not tell it exists.
+        byte[] everyStreet = download("district", "/api/projects?batch=2024-S&layout=import&format=csv");
+        JsonNode office = report(upload("street.xiluoyuan", "/api/imports/projects?dryRun=true", "all.csv", everyStreet));
+        // (NotAllowed names the row's own 街镇 cell: what the office wrote, not what the pool knows)
+        assertThat(office.path("errors").findValuesAsString("rule")).contains("UnknownProject").containsOnly("UnknownProject", "NotAllowed");
+        assertThat(office.path("errors").toString()).doesNotContain("OtherStreet", "is a project of");
+        assertThat(office.path("unchanged").asInt()).as("its own rows").isPositive();
+        JsonNode madeUp = report(upload("street.xiluoyuan", "/api/imports/projects?dryRun=true", "x.csv",
+                ("项目ID,街镇,项目名称,项目类别,诉求类型,来源渠道,预计金额（元）\n" + "x".repeat(300)
+                        + ",西罗园街道,x,方便市民出行,停车管理,上门问,1\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(madeUp.path("errors").get(0).path("rule").asString()).isEqualTo("UnknownProject");
+        assertThat(madeUp.path("errors").get(0).path("message").asString().length()).as("a long id is not echoed whole")
+                .isLessThan(120);
     }
 
     /** The dry run's report as the uploaded sheet with a column of problems, for the office that made it. */
@@ -299,6 +313,10 @@ class ImportTest {
         assertThat(upload("district", "/api/imports/appeal-volumes", "x.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1))
                 .statusCode()).isEqualTo(400);
         assertThat(upload("district", "/api/imports/appeal-volumes", "x.csv", new byte[0]).statusCode()).isEqualTo(400);
+        HttpResponse<String> unclosed = upload("district", "/api/imports/projects?dryRun=true", "u.csv",
+                "项目编号,街镇,社区,项目名称\n1,西罗园街道,a,b\nbroken,\"unclosed\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(unclosed.statusCode()).isEqualTo(400);
+        assertThat(unclosed.body()).as("the reason without the library's class names").doesNotContain("org.apache", "Exception");
         assertThat(upload("district", "/api/imports/appeal-volumes", "big.csv", new byte[21 * 1024 * 1024]).statusCode()).isEqualTo(413);
         assertThat(upload("dept.transport", "/api/imports/projects", "x.csv", (HEADER + GOOD).getBytes(StandardCharsets.UTF_8))
                 .statusCode()).isEqualTo(403);

@@ -51,6 +51,8 @@ class ProblemLanguageTest {
                     .isEqualTo("输入有误");
             assertThat(problem(pool, "zh-TW,en;q=0.5", "POST", "/api/projects/nobody/start", "{}").path("title").asString())
                     .isEqualTo("未找到");
+            assertThat(problem(pool, "en;q=0.5,zh-CN;q=0", "GET", "/api/projects/nobody", null).path("title").asString())
+                    .as("q=0: not Chinese").isEqualTo("Not found");
         }
     }
 

@@ -155,7 +155,10 @@ class WebhooksTest {
         assertThat(pool.as("street.xiluoyuan").get("/api/webhooks").status()).isEqualTo(403);
         assertThat(pool.get("/api/webhooks").status()).isEqualTo(401);
         RunningPool district = pool.as("district");
-        assertThat(district.post("/api/webhooks", "{\"url\":\"ftp://example.org/x\"}").status()).isEqualTo(400);
+        RunningPool.Answer ftp = district.post("/api/webhooks", "{\"url\":\"ftp://example.org/x\"}");
+        assertThat(ftp.status()).isEqualTo(400);
+        assertThat(ftp.body().path("title").asString()).as("a body's field, not a query parameter").isEqualTo("Invalid input");
+        assertThat(ftp.body().path("errors").get(0).path("field").asString()).isEqualTo("url");
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"types\":[\"nope\"]}").status()).isEqualTo(400);
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"streets\":[\"mars\"]}").status()).isEqualTo(400);
         assertThat(district.post("/api/webhooks", "{\"url\":\"" + hook("/hook") + "\",\"secret\":\"mine\"}").status()).isEqualTo(400);

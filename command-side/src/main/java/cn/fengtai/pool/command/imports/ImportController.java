@@ -170,6 +170,14 @@ class ImportController {
                 .header("Location", "/api/imports/" + report.importId).body(out.toByteArray());
     }
 
+    /** Why a file could not be read, in the reading library's words without its class names. */
+    private static String reason(Exception unreadable) {
+        Throwable cause = unreadable;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ?", "");
+    }
+
     /** The upload, kept in a temporary file while it is read; its rows counted so that progress can be told. */
     private static Path upload(MultipartFile file, ImportReport report) throws IOException {
         if (file.isEmpty()) throw new Commands.InvalidUpload("the file is empty");
@@ -181,7 +189,7 @@ class ImportController {
         } catch (IOException | java.io.UncheckedIOException unreadable) {
             Files.deleteIfExists(copy);
             throw new Commands.InvalidUpload("the file is neither an Excel workbook (.xlsx) nor CSV that can be read: "
-                    + unreadable.getMessage());
+                    + reason(unreadable));
         }
     }
 

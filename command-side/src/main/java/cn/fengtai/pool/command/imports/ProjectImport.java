@@ -93,15 +93,18 @@ final class ProjectImport implements ImportKind {
         });
     }
 
-    /** A row naming a project of the pool: unchanged if it is that street's project and the importer may see it. */
+    /**
+     * A row naming a project of the pool: unchanged if it is that street's project. To a street office another
+     * street's project reads as unknown, as it does on GET: the import must not tell it that such an id exists.
+     */
     private SheetRow.Plan existing(SheetRow row, String id, String street, Actor importer) {
         String known = id.length() > 64 ? null : streetOfProject.apply(id);
-        if (known == null) {
-            row.problem("id", "UnknownProject", "the pool has no project with the id '" + id + "'");
+        boolean hidden = known != null && importer.role() == Role.STREET && !known.equals(importer.street());
+        if (known == null || hidden) {
+            String shown = id.length() > 64 ? id.substring(0, 64) + "…" : id;
+            row.problem("id", "UnknownProject", "the pool has no project with the id '" + shown + "'");
         } else if (street != null && !street.equals(known)) {
             row.problem("street", "OtherStreet", "project " + id + " is a project of " + known + ", not of " + street);
-        } else if (importer.role() == Role.STREET && !known.equals(importer.street())) {
-            row.problem("id", "NotAllowed", "the office of " + importer.street() + " imports its own street's rows only");
         }
         return row.problems.isEmpty() ? new SheetRow.Plan("projects:id:" + id, id, id, null) : null;
     }

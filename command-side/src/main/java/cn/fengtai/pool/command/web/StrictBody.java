@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 
 /**
  * Command bodies are read strictly, as API.md's conventions say: a duplicate key, a string where a number belongs (or
- * the reverse), a fraction for a whole number, a NUL or an unpaired surrogate in text, or a date that is not
+ * the reverse), a fraction for a whole number, a NUL, another control character or an unpaired surrogate in text, or a date that is not
  * {@code YYYY-MM-DD} between {@code pool.input.earliest-date} and {@code pool.input.latest-date} is refused before
  * anything is bound, every such field named at once together with what bean validation says of the others.
  * Jackson's own leniency (coercions, dates as numbers or arrays, the last of two equal keys winning) cannot be switched
@@ -183,11 +183,17 @@ class StrictBody extends RequestBodyAdviceAdapter {
         return null;
     }
 
-    /** Text that cannot be stored and shown faithfully: NUL, or half of a surrogate pair. */
+    /**
+     * Text that cannot be stored and shown faithfully: NUL, another control character (a spreadsheet cannot hold one,
+     * an export would change it; line breaks and tabs excepted, as the imports read them), or half of a surrogate pair.
+     */
     private static String text(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') return "must not contain NUL characters";
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                return "must not contain control characters (U+" + String.format("%04X", (int) c) + ")";
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;

@@ -103,6 +103,19 @@ class CommandHttpTest {
                     .contains("street", "title", "issueTypes[0]", "estimatedCost");
         }
 
+        /** A control character would be stored, then changed by a spreadsheet export (XML cannot hold it). */
+        @Test
+        void controlCharactersInTextAre400ButLineBreaksAreText() {
+            Http.Answer bell = district.post("/api/projects", """
+                    {"street":"xiluoyuan","title":"bel\\u0007title","category":"HOUSING","issueTypes":["HOUSE_LEAK"],
+                     "channel":"HOTLINE","estimatedCost":1,"officeRef":"REF\\u001b"}""");
+            assertThat(bell.status()).isEqualTo(400);
+            assertThat(bell.body().path("errors").findValuesAsString("field")).contains("title", "officeRef");
+            assertThat(district.post("/api/projects", """
+                    {"street":"xiluoyuan","title":"两行\\n标题","category":"HOUSING","issueTypes":["HOUSE_LEAK"],
+                     "channel":"HOTLINE","estimatedCost":1}""").status()).isEqualTo(201);
+        }
+
         @Test
         void malformedJsonAndWrongTypesAre400() {
             assertThat(district.post("/api/projects", "{\"street\":").status()).isEqualTo(400);

@@ -26,7 +26,7 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadQuery.class)
     ResponseEntity<ProblemDetail> badQuery(BadQuery e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid query");
+        problem.setTitle(e.inBody() ? "Invalid input" : "Invalid query");
         problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         return ResponseEntity.badRequest().body(problem);
     }

@@ -77,31 +77,31 @@ class WebhookController {
         try {
             request = json.readTree(body);
         } catch (RuntimeException e) {
-            throw new BadQuery("body", "the body is no JSON object");
+            throw BadQuery.inBody("body", "the body is no JSON object");
         }
-        if (request == null || !request.isObject()) throw new BadQuery("body", "the body is no JSON object");
-        if (hasBrokenText(body)) throw new BadQuery("body", "the body holds a broken character (an unpaired surrogate) or NUL");
+        if (request == null || !request.isObject()) throw BadQuery.inBody("body", "the body is no JSON object");
+        if (hasBrokenText(body)) throw BadQuery.inBody("body", "the body holds a broken character (an unpaired surrogate) or NUL");
         for (String name : request.propertyNames()) {
-            if (!FIELDS.contains(name)) throw new BadQuery(name, "a webhook has no field '" + name + "'; it has " + FIELDS);
+            if (!FIELDS.contains(name)) throw BadQuery.inBody(name, "a webhook has no field '" + name + "'; it has " + FIELDS);
         }
-        if (!request.path("url").isString()) throw new BadQuery("url", "url is required, as text");
+        if (!request.path("url").isString()) throw BadQuery.inBody("url", "url is required, as text");
         String url = request.path("url").asString();
         try {
             WebhookTargets.check(url, allowPrivate);
         } catch (WebhookTargets.Refused refused) {
-            throw new BadQuery("url", refused.getMessage());
+            throw BadQuery.inBody("url", refused.getMessage());
         }
         List<String> types = texts(request, "types");
         for (String type : types) {
-            if (EventTypes.byType(type).isEmpty()) throw new BadQuery("types", "no event has the type '" + type + "'");
+            if (EventTypes.byType(type).isEmpty()) throw BadQuery.inBody("types", "no event has the type '" + type + "'");
         }
         List<String> streets = texts(request, "streets");
         for (String street : streets) {
-            if (!ReferenceCodes.isStreet(street)) throw new BadQuery("streets", "no street office has the code '" + street + "'");
+            if (!ReferenceCodes.isStreet(street)) throw BadQuery.inBody("streets", "no street office has the code '" + street + "'");
         }
         JsonNode description = request.path("description");
         if (!description.isMissingNode() && !description.isNull() && (!description.isString() || description.asString().length() > 500)) {
-            throw new BadQuery("description", "description is text of at most 500 characters");
+            throw BadQuery.inBody("description", "description is text of at most 500 characters");
         }
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), url, types, streets,
                 description.isString() ? description.asString() : null, StandardWebhooks.newSecret(), feed.head(), true,
@@ -226,10 +226,10 @@ class WebhookController {
     private static List<String> texts(JsonNode request, String field) {
         JsonNode node = request.path(field);
         if (node.isMissingNode() || node.isNull()) return List.of();
-        if (!node.isArray() || node.size() > 50) throw new BadQuery(field, field + " is a list of at most 50 codes");
+        if (!node.isArray() || node.size() > 50) throw BadQuery.inBody(field, field + " is a list of at most 50 codes");
         List<String> texts = new ArrayList<>();
         for (JsonNode item : node) {
-            if (!item.isString()) throw new BadQuery(field, field + " holds text only");
+            if (!item.isString()) throw BadQuery.inBody(field, field + " holds text only");
             texts.add(item.asString());
         }
         return texts;
