@@ -74,6 +74,12 @@ class PoolBenchmark {
                         Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 3)));
             }
         }
+        if (part("stream")) {
+            try (RunningPool pool = RunningPool.start(Files.createTempDirectory("bench-stream"))) {
+                summary.put("stream", StreamFanOut.run(pool, Integer.getInteger("bench.subscribers", 1_000),
+                        Integer.getInteger("bench.streamRate", 20), Duration.ofSeconds(Long.getLong("bench.streamSeconds", 60))));
+            }
+        }
         if (part("rebuild")) {
             summary.put("rebuild", rebuild());
             summary.put("query", query);
@@ -88,7 +94,7 @@ class PoolBenchmark {
     }
 
     /**
-     * Whether a part runs: those {@code -Dbench.only} lists ({@code append,commands,import,reads,rebuild}), or, without it,
+     * Whether a part runs: those {@code -Dbench.only} lists ({@code append,commands,import,reads,stream,rebuild}), or, without it,
      * every part but those {@code -Dbench.skip<Part>=true} leaves out.
      */
     static boolean part(String name) {
@@ -102,7 +108,7 @@ class PoolBenchmark {
     static String table(Map<String, Object> summary) {
         Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
                 "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2",
-                "publicReads.ratioVsStatic", "<= 2", "commands.ratioVsStock", ">= 1.0", "commands.p99RatioVsStock", "<= 1.5", "publicReads.computedOverKept", "> 1 (before over after)");
+                "publicReads.ratioVsStatic", "<= 2", "commands.ratioVsStock", ">= 1.0", "stream.fanoutRatio", "<= 3", "commands.p99RatioVsStock", "<= 1.5", "publicReads.computedOverKept", "> 1 (before over after)");
         boolean noisy = summary.get("machine") instanceof Map<?, ?> machine && Boolean.TRUE.equals(machine.get("noisy"));
         StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value",
                 noisy ? "goal (the machine was busy before the run: no goal is claimed)" : "goal"));

@@ -49,7 +49,11 @@ public class LiveFeed implements SmartLifecycle, MeterBinder {
     private volatile long head = -1;
     // Created up front: the web server accepts requests in an earlier lifecycle phase than this bean's start().
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-stream-poller"));
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> new Thread(r, "event-stream-sender"));
+    /**
+     * Sending is mostly waiting for a subscriber's socket, not computing, so more senders than cores: a fixed sixteen
+     * serve any number of subscribers (no thread per subscriber; the fan-out is measured in docs/benchmarks.md).
+     */
+    private final ExecutorService senders = Executors.newFixedThreadPool(16, r -> new Thread(r, "event-stream-sender"));
     private volatile boolean running;
 
     LiveFeed(EventFeed feed, CloudEvents cloudEvents, PoolProperties pool) {
