@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,14 +94,9 @@ class ImportCrashTest {
     }
 
     private CompletableFuture<HttpResponse<String>> upload(int port, byte[] content) {
-        String boundary = "pool-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.sendAsync(request(port, "/api/imports/projects").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        Multipart upload = Multipart.file("list.csv", content);
+        return http.sendAsync(request(port, "/api/imports/projects").header("Content-Type", upload.contentType())
+                .timeout(Duration.ofSeconds(120)).POST(upload.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -3,7 +3,6 @@ package cn.fengtai.pool.standalone;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,16 +57,11 @@ final class ImportLoad {
             csv.append(round).append('-').append(i).append(",西罗园街道,楼道照明").append(round).append('-').append(i)
                     .append(",改善居住条件,房屋滴漏,12345热线,1000\n");
         }
-        String boundary = "bench-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rows.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart upload = Multipart.file("rows.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(pool.base + "/api/imports/projects"))
-                .header("Authorization", AUTH).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                .header("Authorization", AUTH).header("Content-Type", upload.contentType())
+                .timeout(Duration.ofMinutes(10)).POST(upload.publisher()).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode report = JSON.readTree(answer.body());
         String location = answer.headers().firstValue("Location").orElse(null);

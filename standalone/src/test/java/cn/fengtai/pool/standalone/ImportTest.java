@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,16 +64,11 @@ class ImportTest {
 
     static <T> HttpResponse<T> upload(String user, String path, String fileName, byte[] content, String accept,
                                       HttpResponse.BodyHandler<T> handler) throws Exception {
-        String boundary = "pool-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart upload = Multipart.file(fileName, content);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pool.base + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), handler);
+                .header("Content-Type", upload.contentType()).header("Accept", accept)
+                .POST(upload.publisher()).build(), handler);
     }
 
     static byte[] download(String user, String path) throws Exception {

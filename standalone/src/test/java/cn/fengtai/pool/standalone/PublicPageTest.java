@@ -147,17 +147,11 @@ class PublicPageTest {
 
     private static JsonNode upload(String user, String path, byte[] content) {
         try {
-            String boundary = "page-" + java.util.UUID.randomUUID();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Multipart upload = Multipart.file("list.csv", content);
             java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(pool.base + path))
                             .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
-                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                            .header("Content-Type", upload.contentType()).POST(upload.publisher()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body().substring(0, Math.min(500, answer.body().length()))).isEqualTo(200);
             return RunningPool.JSON.readTree(answer.body());
