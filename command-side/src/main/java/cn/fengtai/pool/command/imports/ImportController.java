@@ -159,8 +159,7 @@ class ImportController {
         ImportReport report = new ImportReport(UUID.randomUUID().toString(), kind, Boolean.TRUE.equals(dryRun));
         Path copy = upload(file, report);
         reports.save(actor.user(), report);
-        Importer importer = new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
-                running -> reports.save(actor.user(), running), rows, parallelRows);
+        Importer importer = importer(actor, batch, report, kinds);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         Exception failed = finish(actor, kind, importer, report, copy, () -> ProblemsWorkbook.write(copy, report, out));
         if (failed instanceof RuntimeException unexpected) throw unexpected;
@@ -176,6 +175,12 @@ class ImportController {
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ?", "");
+    }
+
+    /** The import of one upload: its rows through the commands as of today, its report saved as it grows. */
+    private Importer importer(Actor actor, String batch, ImportReport report, Function<LocalDate, ImportKind> kinds) {
+        return new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
+                running -> reports.save(actor.user(), running), rows, parallelRows);
     }
 
     /** The upload, kept in a temporary file while it is read; its rows counted so that progress can be told. */
@@ -198,8 +203,7 @@ class ImportController {
         ImportReport report = new ImportReport(UUID.randomUUID().toString(), kind, Boolean.TRUE.equals(dryRun));
         Path copy = upload(file, report);
         reports.save(actor.user(), report);
-        Importer importer = new Importer(runner, kinds.apply(pool.districtDay(null)), actor, batch, report.dryRun, report,
-                running -> reports.save(actor.user(), running), rows, parallelRows);
+        Importer importer = importer(actor, batch, report, kinds);
         if (report.total > asyncRows) {
             // A large sheet runs in the background: the answer says where its report grows (GET, progress 0 to 1).
             background.execute(() -> finish(actor, kind, importer, report, copy, () -> { }));

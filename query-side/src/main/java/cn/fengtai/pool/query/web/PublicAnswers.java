@@ -32,8 +32,8 @@ import java.util.Map;
  */
 public class PublicAnswers extends OncePerRequestFilter {
 
-    private static final List<String> REPLAYED = List.of("Content-Type", "Content-Disposition", "Content-Language",
-            "Cache-Control", "Vary");
+    /** Sent again with a kept answer, beside its content type (taken from the response itself). */
+    private static final List<String> REPLAYED = List.of("Content-Disposition", "Content-Language", "Cache-Control", "Vary");
 
     /** An answer as it was sent, and the read models' state it was computed from. */
     private record Kept(long changes, byte[] body, String etag, Map<String, List<String>> headers) {
