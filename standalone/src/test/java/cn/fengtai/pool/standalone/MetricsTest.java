@@ -79,6 +79,9 @@ class MetricsTest {
         assertThat(delta(before, after, "commandBus_failureCounter_total{payloadType=\"ReportProgress\"}")).isEqualTo(1);
         assertThat(after.keySet()).anyMatch(name -> name.startsWith("eventProcessor_processedCounter_total{")
                 && name.contains("processorName=\"projects\""));
+        // Capacity is the rate of this total (ProcessorMetricsAutoConfiguration).
+        assertThat(after.keySet()).anyMatch(name -> name.startsWith("eventProcessor_allTimer_seconds_sum{")
+                && name.contains("processorName=\"projects\""));
     }
 
     @Test
