@@ -24,6 +24,11 @@ public final class AppendLockTimes implements MeterBinder {
                     heldNanos - before.heldNanos);
         }
 
+        public Totals plus(Totals other) {
+            return new Totals(appends + other.appends, waitedNanos + other.waitedNanos, released + other.released,
+                    heldNanos + other.heldNanos);
+        }
+
         public double meanWaitMillis() {
             return appends == 0 ? 0 : waitedNanos / 1e6 / appends;
         }

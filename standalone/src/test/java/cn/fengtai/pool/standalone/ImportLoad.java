@@ -1,5 +1,7 @@
 package cn.fengtai.pool.standalone;
 
+import cn.fengtai.pool.wiring.AppendLockTimes;
+import cn.fengtai.pool.wiring.SerialAppendEngine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +37,24 @@ final class ImportLoad {
 
     static Map<String, Object> run(RunningPool pool, int rows, int clients, int rounds) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        AppendLockTimes lock = pool.context().getBean(SerialAppendEngine.class).lockTimes();
         List<Double> imported = new ArrayList<>();
         List<Double> commanded = new ArrayList<>();
+        AppendLockTimes.Totals importLock = new AppendLockTimes.Totals(0, 0, 0, 0);
+        AppendLockTimes.Totals httpLock = importLock;
+        long importNanos = 0;
+        long httpNanos = 0;
         for (int round = 0; round < rounds; round++) {
+            AppendLockTimes.Totals before = lock.totals();
+            long start = System.nanoTime();
             imported.add(importRate(pool, http, rows, "I" + round));
+            importNanos += System.nanoTime() - start;
+            AppendLockTimes.Totals between = lock.totals();
+            importLock = importLock.plus(between.minus(before));
+            start = System.nanoTime();
             commanded.add(httpRate(pool, http, rows, clients, "H" + round));
+            httpNanos += System.nanoTime() - start;
+            httpLock = httpLock.plus(lock.totals().minus(between));
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("rows", rows);
@@ -48,6 +63,13 @@ final class ImportLoad {
         figures.put("httpRowsPerSecond", commanded);
         double ratio = PoolBenchmark.median(imported) / PoolBenchmark.median(commanded);
         figures.put("ratioVsHttp", Math.round(ratio * 100) / 100.0);
+        // Where the rows wait: the append lock admits one transaction at a time, so its busy share near 1 is the bound.
+        figures.put("importAppendsPerCommit", PoolBenchmark.round(importLock.appends() / (double) Math.max(1, importLock.released())));
+        figures.put("importMeanLockHeldMs", PoolBenchmark.round(importLock.meanHeldMillis()));
+        figures.put("importLockBusyShare", PoolBenchmark.round(importLock.heldNanos() / (double) importNanos));
+        figures.put("httpAppendsPerCommit", PoolBenchmark.round(httpLock.appends() / (double) Math.max(1, httpLock.released())));
+        figures.put("httpMeanLockHeldMs", PoolBenchmark.round(httpLock.meanHeldMillis()));
+        figures.put("httpLockBusyShare", PoolBenchmark.round(httpLock.heldNanos() / (double) httpNanos));
         return figures;
     }
 

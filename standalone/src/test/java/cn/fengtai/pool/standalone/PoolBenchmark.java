@@ -26,8 +26,8 @@ import java.util.Map;
 class PoolBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 10));
-    static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
+    static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
     @Test
     void run() throws Exception {
@@ -42,8 +42,8 @@ class PoolBenchmark {
             summary.put("appendOverNetwork", appendOverNetwork());
         }
         if (part("commands")) {
-            summary.put("commands", CommandsVsStock.run(CLIENTS, Duration.ofSeconds(Long.getLong("bench.commandsWarmUpSeconds", 10)),
-                    Duration.ofSeconds(Long.getLong("bench.commandsSeconds", 20)), Integer.getInteger("bench.commandsRounds", 2),
+            summary.put("commands", CommandsVsStock.run(CLIENTS, Duration.ofSeconds(Long.getLong("bench.commandsWarmUpSeconds", 5)),
+                    Duration.ofSeconds(Long.getLong("bench.commandsSeconds", 15)), Integer.getInteger("bench.commandsRounds", 2),
                     Integer.getInteger("bench.steadyRate", 50), Duration.ofSeconds(Long.getLong("bench.steadySeconds", 60))));
         }
         if (part("import")) {
@@ -52,7 +52,7 @@ class PoolBenchmark {
                  RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
                          "pool.imports.parallel-rows=" + Integer.getInteger("bench.importParallelRows", 8)))) {
                 summary.put("import", ImportLoad.run(pool, Integer.getInteger("bench.importRows", 20_000), CLIENTS,
-                        Integer.getInteger("bench.importRounds", 2)));
+                        Integer.getInteger("bench.importRounds", 1)));
             }
         }
         if (part("reads")) {
@@ -71,7 +71,7 @@ class PoolBenchmark {
                 pool.awaitCaughtUp();
                 summary.put("publicReads", PublicReadsLoad.run(pool, project, Integer.getInteger("bench.readsRate", 1_000),
                         Duration.ofSeconds(Long.getLong("bench.readsWarmUpSeconds", 5)),
-                        Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 3)));
+                        Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 2)));
             }
         }
         if (part("stream")) {
@@ -106,9 +106,18 @@ class PoolBenchmark {
     /** The summary as a readable table, one figure per line, goals beside the figures they apply to. */
     @SuppressWarnings("unchecked")
     static String table(Map<String, Object> summary) {
-        Map<String, String> goals = Map.of("append.ratio", ">= 0.5", "rebuild.ratioVsRawRead", ">= 0.3",
-                "rebuild.ratioVsAxonDefault", ">= 5", "rebuild.scaling", "<= 11", "import.ratioVsHttp", ">= 2",
-                "publicReads.ratioVsStatic", "<= 2", "commands.ratioVsStock", ">= 1.0", "stream.fanoutRatio", "<= 3", "commands.p99RatioVsStock", "<= 1.5", "publicReads.computedOverKept", "> 1 (before over after)");
+        Map<String, String> goals = Map.ofEntries(
+                Map.entry("append.ratio", "retired (was >= 0.5)"),
+                Map.entry("rebuild.ratioVsRawRead", ">= 0.3"),
+                Map.entry("rebuild.ratioVsAxonDefault", ">= 5"),
+                Map.entry("rebuild.scaling", "<= 11"),
+                Map.entry("rebuild.heapRatio", "<= 1.5"),
+                Map.entry("import.ratioVsHttp", ">= 2"),
+                Map.entry("publicReads.ratioVsStatic", "<= 2"),
+                Map.entry("commands.ratioVsStock", ">= 1.0"),
+                Map.entry("stream.fanoutRatio", "<= 3"),
+                Map.entry("commands.p99RatioVsStock", "<= 1.5"),
+                Map.entry("publicReads.computedOverKept", "> 1 (before over after)"));
         boolean noisy = summary.get("machine") instanceof Map<?, ?> machine && Boolean.TRUE.equals(machine.get("noisy"));
         StringBuilder table = new StringBuilder("\n%-40s %18s   %s%n".formatted("figure", "value",
                 noisy ? "goal (the machine was busy before the run: no goal is claimed)" : "goal"));
@@ -154,7 +163,7 @@ class PoolBenchmark {
      */
     private Map<String, Object> appendOverNetwork() throws Exception {
         long latency = Long.getLong("bench.dbLatencyMicros", 250);
-        Duration measured = Duration.ofSeconds(Long.getLong("bench.networkSeconds", 20));
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.networkSeconds", 10));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("dbLatencyMicros", latency);
         AppendRun[] runs = new AppendRun[2];
@@ -228,7 +237,7 @@ class PoolBenchmark {
      */
     private Map<String, Object> query(RunningPool pool) throws Exception {
         int rate = Integer.getInteger("bench.queryRate", 200);
-        Duration measured = Duration.ofSeconds(Long.getLong("bench.querySeconds", 15));
+        Duration measured = Duration.ofSeconds(Long.getLong("bench.querySeconds", 10));
         List<String> ids = new ArrayList<>();
         pool.get("/api/projects?size=200&status=COMPLETED").body().path("items").forEach(i -> ids.add(i.path("id").asString()));
         List<String> batches = new ArrayList<>();
@@ -246,14 +255,14 @@ class PoolBenchmark {
         // sparse, the rebuilt documents promoted in the heap: young collections of 200 ms and more were logged in the
         // first seconds). The figures are for a warm application: all four endpoints at the same rate
         // for bench.querySettleSeconds first, not counted.
-        Duration settle = Duration.ofSeconds(Long.getLong("bench.querySettleSeconds", 15));
+        Duration settle = Duration.ofSeconds(Long.getLong("bench.querySettleSeconds", 10));
         List<IntFunction<String>> all = List.copyOf(endpoints.values());
         load.warm(rate, settle, n -> all.get(n % all.size()).apply(n / all.size()));
         Map<String, Object> p50 = new LinkedHashMap<>();
         Map<String, Object> p99 = new LinkedHashMap<>();
         Map<String, Object> failed = new LinkedHashMap<>();
         for (var endpoint : endpoints.entrySet()) {
-            QueryLoad.Latency latency = load.measure(rate, Duration.ofSeconds(5), measured, endpoint.getValue());
+            QueryLoad.Latency latency = load.measure(rate, Duration.ofSeconds(3), measured, endpoint.getValue());
             p50.put(endpoint.getKey(), latency.p50Ms());
             p99.put(endpoint.getKey(), latency.p99Ms());
             failed.put(endpoint.getKey(), latency.failed());
@@ -277,13 +286,16 @@ class PoolBenchmark {
             Rebuild.Run ours;
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
-                ours = Rebuild.run(pool, Duration.ofMinutes(10));
+                try (Rebuild.Memory memory = Rebuild.Memory.watch()) {
+                    ours = Rebuild.run(pool, Duration.ofMinutes(10));
+                    figures.put("smallPeakHeapMiB", memory.peakHeapMiB());
+                }
             }
             Rebuild.Run axonDefault;
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
                     "pool.projections.axon-defaults=true"))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
-                axonDefault = Rebuild.run(pool, Duration.ofSeconds(Long.getLong("bench.baselineSeconds", 120)));
+                axonDefault = Rebuild.run(pool, Duration.ofSeconds(Long.getLong("bench.baselineSeconds", 30)));
             }
             figures.put("smallEvents", events);
             figures.put("smallSeconds", round(ours.seconds()));
@@ -294,29 +306,49 @@ class PoolBenchmark {
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
                 queryAtSmall = orError(() -> query(pool));
+                figures.put("smallLiveHeapMiB", liveHeapMiB(pool));
             }
         }
         try (PostgresSchema schema = PostgresSchema.require()) {
             Path data = Files.createTempDirectory("bench-rebuild-large");
             long events = Rebuild.prepare(schema, large);
-            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT));
-                 Rebuild.Memory memory = Rebuild.Memory.watch()) {
+            try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(20));
                 double rawRead = Rebuild.rawRead(pool);
-                Rebuild.Run ours = Rebuild.run(pool, Duration.ofMinutes(20));
+                Rebuild.Run ours;
+                long peakHeap;
+                try (Rebuild.Memory memory = Rebuild.Memory.watch()) {
+                    ours = Rebuild.run(pool, Duration.ofMinutes(20));
+                    peakHeap = memory.peakHeapMiB();
+                }
                 figures.put("events", events);
                 figures.put("seconds", round(ours.seconds()));
                 figures.put("eventsPerSecond", round(ours.eventsPerSecond()));
                 figures.put("rawReadPerSecond", round(rawRead));
                 figures.put("ratioVsRawRead", round(ours.eventsPerSecond() / rawRead));
                 figures.put("scaling", round(ours.seconds() / (double) figures.get("smallSeconds")));
-                figures.put("peakHeapMiB", memory.peakHeapMiB());
+                figures.put("peakHeapMiB", peakHeap);
+                figures.put("sampledHeapRatio", round(peakHeap / (double) (long) figures.get("smallPeakHeapMiB")));
                 figures.put("peakResidentMiB", Rebuild.Memory.peakResidentMiB());
                 query = orError(() -> query(pool));
                 asOf = orError(() -> asOf(pool));
+                long live = liveHeapMiB(pool);
+                figures.put("liveHeapMiB", live);
+                figures.put("heapRatio", round(live / (double) (long) figures.get("smallLiveHeapMiB")));
             }
         }
         return figures;
+    }
+
+    /**
+     * The peak of the live heap while every read model is rebuilt once more, after the timed rebuild and the queries
+     * (the full collections {@link Rebuild.Memory#watchLive} takes would slow them).
+     */
+    private static long liveHeapMiB(RunningPool pool) throws InterruptedException {
+        try (Rebuild.Memory live = Rebuild.Memory.watchLive()) {
+            Rebuild.run(pool, Duration.ofMinutes(30));
+            return live.peakHeapMiB();
+        }
     }
 
     private static Map<String, Object> machine() {

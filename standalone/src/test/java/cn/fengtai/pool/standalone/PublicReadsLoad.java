@@ -4,6 +4,7 @@ import cn.fengtai.pool.query.web.PublicAnswers;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,12 @@ final class PublicReadsLoad {
         try {
             for (int round = 0; round < rounds; round++) {
                 answers.keep(true);
-                QueryLoad.Latency k = load.measure(rate, warmUp, measured, i -> mix[(i / 2) % mix.length],
-                        i -> i % 2 == 0 ? etags[(i / 2) % mix.length] : null);
-                QueryLoad.Latency s = load.measure(rate, warmUp, measured, i -> "/assets/benchmark-static.json");
+                QueryLoad.Latency k = series("kept", () -> load.measure(rate, warmUp, measured, i -> mix[(i / 2) % mix.length],
+                        i -> i % 2 == 0 ? etags[(i / 2) % mix.length] : null));
+                QueryLoad.Latency s = series("static", () -> load.measure(rate, warmUp, measured, i -> "/assets/benchmark-static.json"));
                 answers.keep(false);
-                QueryLoad.Latency c = load.measure(rate, warmUp, measured, i -> mix[(i / 2) % mix.length],
-                        i -> i % 2 == 0 ? etags[(i / 2) % mix.length] : null);
+                QueryLoad.Latency c = series("computed", () -> load.measure(rate, warmUp, measured, i -> mix[(i / 2) % mix.length],
+                        i -> i % 2 == 0 ? etags[(i / 2) % mix.length] : null));
                 kept.add(k.p99Ms());
                 statics.add(s.p99Ms());
                 computed.add(c.p99Ms());
@@ -68,5 +69,17 @@ final class PublicReadsLoad {
         figures.put("ratioVsStatic", Math.round(PoolBenchmark.median(kept) / Math.max(0.001, PoolBenchmark.median(statics)) * 100) / 100.0);
         figures.put("computedOverKept", Math.round(PoolBenchmark.median(computed) / Math.max(0.001, PoolBenchmark.median(kept)) * 100) / 100.0);
         return figures;
+    }
+
+    interface Series {
+        QueryLoad.Latency measure() throws Exception;
+    }
+
+    /** Prints when each series ran, so that a profile of the run can be cut into the series' stretches. */
+    private static QueryLoad.Latency series(String name, Series series) throws Exception {
+        Instant start = Instant.now();
+        QueryLoad.Latency latency = series.measure();
+        System.out.println("public reads series " + name + " " + start + " " + Instant.now());
+        return latency;
     }
 }

@@ -120,18 +120,35 @@ final class Rebuild {
         return slowest;
     }
 
-    /** The peak heap in use while it watches (sampled every 100 ms), and the process's peak resident memory. */
+    /**
+     * The peak heap in use while it watches, sampled every 100 ms: garbage the collector has not yet reclaimed counts,
+     * so it says as much about the collector's pacing as about what the application holds. {@link #watchLive} says
+     * what it holds: every second a full collection, then the heap in use, the live objects alone.
+     */
     static final class Memory implements AutoCloseable {
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong peak = new AtomicLong();
+        private final boolean collect;
+
+        private Memory(boolean collect) {
+            this.collect = collect;
+        }
 
         static Memory watch() {
-            Memory memory = new Memory();
+            Memory memory = new Memory(false);
             memory.sampler.scheduleAtFixedRate(memory::sample, 0, 100, TimeUnit.MILLISECONDS);
             return memory;
         }
 
+        /** Slows what it watches (a full collection a second): for a pass of its own, not a timed one. */
+        static Memory watchLive() {
+            Memory memory = new Memory(true);
+            memory.sampler.scheduleWithFixedDelay(memory::sample, 0, 1, TimeUnit.SECONDS);
+            return memory;
+        }
+
         private void sample() {
+            if (collect) System.gc();
             long used = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
