@@ -1,6 +1,7 @@
 package cn.fengtai.pool.query.project;
 
 import cn.fengtai.pool.wiring.PoolProperties;
+import cn.fengtai.pool.events.ProjectStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.slf4j.Logger;
@@ -47,14 +48,19 @@ public class ProjectListIndex {
 
     /** One project as lists see it. */
     public record Entry(String id, long version, String street, String category, String status, List<String> batches,
-                        List<String> issueTypes, String title, Instant filedAt, LocalDate deadline, int progress,
-                        Instant updatedAt) {
+                        String currentBatch, List<String> issueTypes, String title, Instant filedAt, LocalDate deadline,
+                        int progress, Instant updatedAt) {
 
         static Entry of(ProjectView v) {
             return new Entry(v.id(), v.version(), v.street(), v.category(), v.status() == null ? null : v.status().name(),
-                    Collections.unmodifiableList(new ArrayList<>(v.batches())),
+                    Collections.unmodifiableList(new ArrayList<>(v.batches())), v.currentBatch(),
                     Collections.unmodifiableList(new ArrayList<>(v.issueTypes())), v.title(), v.filedAt(), v.deadline(),
                     v.progress(), v.updatedAt());
+        }
+
+        /** {@link ProjectView#overdue}, from the entry. */
+        public boolean overdue(LocalDate today) {
+            return ProjectView.overdue(deadline, status == null ? null : ProjectStatus.valueOf(status), today);
         }
     }
 
@@ -136,6 +142,20 @@ public class ProjectListIndex {
         return Optional.of(select(street, filter, order, skip, limit));
     }
 
+    /**
+     * Every project's entry, or empty when this process cannot answer from memory (yet): for figures counted over all
+     * projects, which the embedded server could only answer by reading every project.
+     */
+    public Optional<Collection<Entry>> entries() {
+        int active = readModels.answering(ProjectProjection.NAME).active();
+        if (!projects.runsHere()) return Optional.empty();
+        if (active != generation || !loaded) {
+            reload(active);
+            if (!awaitLoaded(active)) return Optional.empty();
+        }
+        return Optional.of(Collections.unmodifiableCollection(entries.all.values()));
+    }
+
     /** The page from the entries held now (loaded or not). */
     Page select(String street, Predicate<Entry> filter, Comparator<Entry> order, long skip, int limit) {
         Collection<Entry> candidates = street == null ? entries.all.values()
@@ -186,8 +206,8 @@ public class ProjectListIndex {
                 // compares index keys by serializing them, which makes fetching by id slow, and one reply of every
                 // whole project outgrows the driver's 48 MB limit.
                 Query everyProject = new Query().cursorBatchSize(LOAD_CHUNK);
-                everyProject.fields().include("street", "category", "status", "batches", "issueTypes", "title", "filedAt",
-                        "deadline", "progress", "version", "updatedAt");
+                everyProject.fields().include("street", "category", "status", "batches", "currentBatch", "issueTypes", "title",
+                        "filedAt", "deadline", "progress", "version", "updatedAt");
                 try (Stream<ProjectView> views = mongo.stream(everyProject, ProjectView.class, collection)) {
                     views.forEach(view -> target.merge(Entry.of(view)));
                 }

@@ -132,7 +132,12 @@ public class ProjectView extends VersionedView {
 
     /** Deadline passed and the work neither done nor called off. */
     public boolean overdue(LocalDate today) {
-        return deadline != null && deadline.isBefore(today) && status.isUnfinished();
+        return overdue(deadline, status, today);
+    }
+
+    /** Past its deadline and neither completed nor called off: one rule for views and list entries. */
+    static boolean overdue(LocalDate deadline, ProjectStatus status, LocalDate today) {
+        return deadline != null && deadline.isBefore(today) && status != null && status.isUnfinished();
     }
 
     public boolean carriedOver() {

@@ -5,6 +5,7 @@ import cn.fengtai.pool.events.ProjectStatus;
 import cn.fengtai.pool.query.appeal.ProjectImpact;
 import cn.fengtai.pool.query.project.ImpactOfProjects;
 import cn.fengtai.pool.query.project.PastProjects;
+import cn.fengtai.pool.query.project.ProjectListIndex;
 import cn.fengtai.pool.query.project.ProjectProjection;
 import cn.fengtai.pool.query.project.ProjectView;
 import cn.fengtai.pool.query.readmodel.ReadModelConversions;
@@ -18,13 +19,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The projects a figure is made of, from the projects read model now or, at a past instant, as they stood then
- * ({@link PastProjects}), with the same test for both, so a figure {@code asOf} is what the live one said then.
+ * ({@link PastProjects}), with the same test for both, so a figure {@code asOf} is what the live one said then. Figures
+ * asked on every statistics request (overdue, a batch's impact) start from the project list's entries in memory
+ * ({@link ProjectListIndex}) where this process holds them: the embedded server has no secondary indexes and would
+ * read every project for each request.
  */
 @Component
 class ProjectFigures {
@@ -34,9 +41,11 @@ class ProjectFigures {
     private final PastProjects past;
     private final ImpactOfProjects impact;
     private final PoolProperties pool;
+    private final ProjectListIndex index;
 
     ProjectFigures(MongoTemplate mongo, ReadModels readModels, PastProjects past, ImpactOfProjects impact,
-                   PoolProperties pool) {
+                   PoolProperties pool, ProjectListIndex index) {
+        this.index = index;
         this.mongo = mongo;
         this.readModels = readModels;
         this.past = past;
@@ -51,6 +60,10 @@ class ProjectFigures {
 
     Overdue overdue(Instant at) {
         LocalDate day = day(at);
+        if (at == null) {
+            Optional<Collection<ProjectListIndex.Entry>> entries = index.entries();
+            if (entries.isPresent()) return Overdue.ofEntries(entries.get(), day);
+        }
         Criteria live = Criteria.where("status").in((Object[]) names(Overdue.UNFINISHED))
                 .and("deadline").lt(ReadModelConversions.day(day));
         return Overdue.of(projects(live, p -> p.overdue(day), at), day);
@@ -58,8 +71,28 @@ class ProjectFigures {
 
     /** What the appeals of a batch's completed projects did after them. */
     Map<ProjectImpact.Verdict, Long> impact(String batch, Instant at) {
+        Predicate<ProjectView> then = p -> p.batches().contains(batch) && p.status() == ProjectStatus.COMPLETED;
+        if (at == null) {
+            Optional<Collection<ProjectListIndex.Entry>> entries = index.entries();
+            if (entries.isPresent()) {
+                List<String> ids = entries.get().stream().filter(e -> e.batches().contains(batch)
+                        && ProjectStatus.COMPLETED.name().equals(e.status())).map(ProjectListIndex.Entry::id).toList();
+                return impact.summary(byId(ids).stream().filter(then).toList(), null);
+            }
+        }
         Criteria live = Criteria.where("batches").is(batch).and("status").is(ProjectStatus.COMPLETED.name());
-        return impact.summary(projects(live, p -> p.batches().contains(batch) && p.status() == ProjectStatus.COMPLETED, at), at);
+        return impact.summary(projects(live, then, at), at);
+    }
+
+    /** Read by id, which every server answers from its {@code _id} index, a thousand at a time. */
+    private List<ProjectView> byId(List<String> ids) {
+        String collection = readModels.active(ProjectProjection.NAME, ProjectView.class);
+        List<ProjectView> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 1_000)))),
+                    ProjectView.class, collection));
+        }
+        return found;
     }
 
     /** Projects on a batch's list that were neither rejected nor cancelled: those that cover their appeals. */
