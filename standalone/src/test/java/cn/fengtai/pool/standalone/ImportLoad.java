@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,14 +47,18 @@ final class ImportLoad {
         long httpNanos = 0;
         for (int round = 0; round < rounds; round++) {
             AppendLockTimes.Totals before = lock.totals();
+            Instant startedAt = Instant.now();
             long start = System.nanoTime();
             imported.add(importRate(pool, http, rows, "I" + round));
             importNanos += System.nanoTime() - start;
+            System.out.println("import series import " + startedAt + " " + Instant.now());
             AppendLockTimes.Totals between = lock.totals();
             importLock = importLock.plus(between.minus(before));
+            startedAt = Instant.now();
             start = System.nanoTime();
             commanded.add(httpRate(pool, http, rows, clients, "H" + round));
             httpNanos += System.nanoTime() - start;
+            System.out.println("import series http " + startedAt + " " + Instant.now());
             httpLock = httpLock.plus(lock.totals().minus(between));
         }
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -38,21 +38,21 @@ class PoolBenchmark {
         summary.put("machine", machine);
         LoadWatch watch = LoadWatch.start();
         if (part("append")) {
-            summary.put("append", append());
-            summary.put("appendOverNetwork", appendOverNetwork());
+            summary.put("append", orError(this::append));
+            summary.put("appendOverNetwork", orError(this::appendOverNetwork));
         }
         if (part("commands")) {
-            summary.put("commands", CommandsVsStock.run(CLIENTS, Duration.ofSeconds(Long.getLong("bench.commandsWarmUpSeconds", 5)),
+            summary.put("commands", orError(() -> CommandsVsStock.run(CLIENTS, Duration.ofSeconds(Long.getLong("bench.commandsWarmUpSeconds", 5)),
                     Duration.ofSeconds(Long.getLong("bench.commandsSeconds", 15)), Integer.getInteger("bench.commandsRounds", 2),
-                    Integer.getInteger("bench.steadyRate", 50), Duration.ofSeconds(Long.getLong("bench.steadySeconds", 60))));
+                    Integer.getInteger("bench.steadyRate", 50), Duration.ofSeconds(Long.getLong("bench.steadySeconds", 60)))));
         }
         if (part("import")) {
             Path data = Files.createTempDirectory("bench-import");
             try (PostgresSchema schema = PostgresSchema.require();
                  RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
                          "pool.imports.parallel-rows=" + Integer.getInteger("bench.importParallelRows", 8)))) {
-                summary.put("import", ImportLoad.run(pool, Integer.getInteger("bench.importRows", 20_000), CLIENTS,
-                        Integer.getInteger("bench.importRounds", 1)));
+                summary.put("import", orError(() -> ImportLoad.run(pool, Integer.getInteger("bench.importRows", 20_000), CLIENTS,
+                        Integer.getInteger("bench.importRounds", 1))));
             }
         }
         if (part("reads")) {
@@ -69,22 +69,23 @@ class PoolBenchmark {
                     if (project == null) project = id;
                 }
                 pool.awaitCaughtUp();
-                summary.put("publicReads", PublicReadsLoad.run(pool, project, Integer.getInteger("bench.readsRate", 1_000),
+                String first = project;
+                summary.put("publicReads", orError(() -> PublicReadsLoad.run(pool, first, Integer.getInteger("bench.readsRate", 1_000),
                         Duration.ofSeconds(Long.getLong("bench.readsWarmUpSeconds", 5)),
-                        Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 2)));
+                        Duration.ofSeconds(Long.getLong("bench.readsSeconds", 15)), Integer.getInteger("bench.readsRounds", 2))));
             }
         }
         if (part("stream")) {
             try (RunningPool pool = RunningPool.start(Files.createTempDirectory("bench-stream"))) {
-                summary.put("stream", StreamFanOut.run(pool, Integer.getInteger("bench.subscribers", 1_000),
-                        Integer.getInteger("bench.streamRate", 20), Duration.ofSeconds(Long.getLong("bench.streamSeconds", 60))));
+                summary.put("stream", orError(() -> StreamFanOut.run(pool, Integer.getInteger("bench.subscribers", 1_000),
+                        Integer.getInteger("bench.streamRate", 20), Duration.ofSeconds(Long.getLong("bench.streamSeconds", 60)))));
             }
         }
         if (part("rebuild")) {
-            summary.put("rebuild", rebuild());
-            summary.put("query", query);
-            summary.put("queryAt100k", queryAtSmall);
-            summary.put("asOf", asOf);
+            summary.put("rebuild", orError(this::rebuild));
+            if (query != null) summary.put("query", query);
+            if (queryAtSmall != null) summary.put("queryAt100k", queryAtSmall);
+            if (asOf != null) summary.put("asOf", asOf);
         }
         watch.stop(machine);
         Files.writeString(out.resolve("summary.json"),
@@ -198,9 +199,9 @@ class PoolBenchmark {
         return new AppendRun(http[0], (long) http[1], (long) http[2], lock.totals().minus(before));
     }
 
-    private Map<String, Object> query;
-    private Map<String, Object> queryAtSmall;
-    private Map<String, Object> asOf;
+    private Object query;
+    private Object queryAtSmall;
+    private Object asOf;
 
     /**
      * The auditors' as-of answers on the million-event store, at the instant of the middle event: one request at a
@@ -306,7 +307,7 @@ class PoolBenchmark {
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
                 queryAtSmall = orError(() -> query(pool));
-                figures.put("smallLiveHeapMiB", liveHeapMiB(pool));
+                figures.put("smallLiveHeapMiB", orError(() -> liveHeapMiB(pool)));
             }
         }
         try (PostgresSchema schema = PostgresSchema.require()) {
@@ -332,9 +333,11 @@ class PoolBenchmark {
                 figures.put("peakResidentMiB", Rebuild.Memory.peakResidentMiB());
                 query = orError(() -> query(pool));
                 asOf = orError(() -> asOf(pool));
-                long live = liveHeapMiB(pool);
+                Object live = orError(() -> liveHeapMiB(pool));
                 figures.put("liveHeapMiB", live);
-                figures.put("heapRatio", round(live / (double) (long) figures.get("smallLiveHeapMiB")));
+                if (live instanceof Long l && figures.get("smallLiveHeapMiB") instanceof Long smallLive) {
+                    figures.put("heapRatio", round(l / (double) smallLive));
+                }
             }
         }
         return figures;
@@ -361,12 +364,13 @@ class PoolBenchmark {
         return machine;
     }
 
-    interface Part {
-        Map<String, Object> run() throws Exception;
+    /** A part of the run, or a figure that takes a run of its own. */
+    interface Part<T> {
+        T run() throws Exception;
     }
 
     /** A part that failed is reported in the summary, and the parts after it still run. */
-    private static Map<String, Object> orError(Part part) {
+    private static <T> Object orError(Part<T> part) {
         try {
             return part.run();
         } catch (Exception e) {
