@@ -27,7 +27,7 @@ class PoolBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
-    static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
 
     @Test
     void run() throws Exception {
@@ -256,7 +256,7 @@ class PoolBenchmark {
         // sparse, the rebuilt documents promoted in the heap: young collections of 200 ms and more were logged in the
         // first seconds). The figures are for a warm application: all four endpoints at the same rate
         // for bench.querySettleSeconds first, not counted.
-        Duration settle = Duration.ofSeconds(Long.getLong("bench.querySettleSeconds", 10));
+        Duration settle = Duration.ofSeconds(Long.getLong("bench.querySettleSeconds", 5));
         List<IntFunction<String>> all = List.copyOf(endpoints.values());
         load.warm(rate, settle, n -> all.get(n % all.size()).apply(n / all.size()));
         Map<String, Object> p50 = new LinkedHashMap<>();
@@ -296,7 +296,7 @@ class PoolBenchmark {
             try (RunningPool pool = RunningPool.start(data, schema.properties(PostgresSchema.PORT,
                     "pool.projections.axon-defaults=true"))) {
                 Rebuild.awaitCaughtUp(pool, Duration.ofMinutes(10));
-                axonDefault = Rebuild.run(pool, Duration.ofSeconds(Long.getLong("bench.baselineSeconds", 30)));
+                axonDefault = Rebuild.run(pool, Duration.ofSeconds(Long.getLong("bench.baselineSeconds", 20)));
             }
             figures.put("smallEvents", events);
             figures.put("smallSeconds", round(ours.seconds()));

@@ -37,7 +37,7 @@ final class PublicReadsLoad {
         // Settled first, not counted: just after the projects were written the JIT and the processors are still busy
         // (a first round measured at once saturated every series, the static file's too).
         answers.keep(true);
-        load.warm(rate, Duration.ofSeconds(Long.getLong("bench.readsSettleSeconds", 20)), i -> mix[(i / 2) % mix.length]);
+        load.warm(rate, Duration.ofSeconds(Long.getLong("bench.readsSettleSeconds", 10)), i -> mix[(i / 2) % mix.length]);
         List<Double> kept = new ArrayList<>();
         List<Double> statics = new ArrayList<>();
         List<Double> computed = new ArrayList<>();
