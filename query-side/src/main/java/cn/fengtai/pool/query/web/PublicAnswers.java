@@ -20,6 +20,11 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The public page's reads answered from what was computed before, as long as no read model has changed since
@@ -41,6 +46,7 @@ public class PublicAnswers extends OncePerRequestFilter {
 
     private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumWeight(64L << 20)
             .weigher((String key, Kept answer) -> answer.body().length + key.length()).build();
+    private final Map<String, CompletableFuture<Kept>> computing = new ConcurrentHashMap<>();
     private final PoolProperties pool;
     private volatile boolean keeping = true;
     private final Counter hits;
@@ -81,12 +87,43 @@ public class PublicAnswers extends OncePerRequestFilter {
                 + request.getHeader("Accept-Language") + '|' + pool.districtDay(null);
         long changes = ReadModelChanges.current();
         Kept answer = kept.getIfPresent(key);
+        if (answer == null || answer.changes() != changes) answer = awaitComputing(key, changes);
         if (answer != null && answer.changes() == changes) {
             hits.increment();
             send(answer, request, response);
             return;
         }
         misses.increment();
+        CompletableFuture<Kept> mine = new CompletableFuture<>();
+        CompletableFuture<Kept> other = computing.putIfAbsent(key, mine);
+        try {
+            compute(key, changes, request, response, chain, mine);
+        } finally {
+            mine.complete(null); // nothing kept: whoever waited computes it
+            if (other == null) computing.remove(key, mine);
+        }
+    }
+
+    /**
+     * The answer another request is computing for the same key, once it is done: a page opened by many readers at
+     * once after a change computes it once, not once per reader (at a million events, a batch's statistics take long
+     * enough for the readers arriving meanwhile to saturate the cores). Null when nobody computes it or it was not kept.
+     */
+    private Kept awaitComputing(String key, long changes) {
+        CompletableFuture<Kept> running = computing.get(key);
+        if (running == null) return null;
+        try {
+            return running.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private void compute(String key, long changes, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain, CompletableFuture<Kept> mine) throws ServletException, IOException {
         ContentCachingResponseWrapper computed = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, computed);
         if (computed.getStatus() != 200 || isAsyncStarted(request)) {
@@ -103,6 +140,7 @@ public class PublicAnswers extends OncePerRequestFilter {
         // Kept under the state read before computing: a change meanwhile makes the next reader compute it again.
         Kept fresh = new Kept(changes, body, "\"0" + DigestUtils.md5DigestAsHex(body) + '"', headers);
         kept.put(key, fresh);
+        mine.complete(fresh);
         computed.resetBuffer();
         send(fresh, request, response);
     }
