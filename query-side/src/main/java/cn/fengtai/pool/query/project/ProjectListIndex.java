@@ -1,7 +1,7 @@
 package cn.fengtai.pool.query.project;
 
-import cn.fengtai.pool.wiring.PoolProperties;
 import cn.fengtai.pool.events.ProjectStatus;
+import cn.fengtai.pool.wiring.PoolProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.fengtai.pool.query.readmodel.ReadModels;
 import org.slf4j.Logger;

@@ -22,8 +22,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -45,12 +45,12 @@ class ProjectFigures {
 
     ProjectFigures(MongoTemplate mongo, ReadModels readModels, PastProjects past, ImpactOfProjects impact,
                    PoolProperties pool, ProjectListIndex index) {
-        this.index = index;
         this.mongo = mongo;
         this.readModels = readModels;
         this.past = past;
         this.impact = impact;
         this.pool = pool;
+        this.index = index;
     }
 
     /** The day a figure is counted on: today, or the day of the instant asked about. */

@@ -87,7 +87,7 @@ public class PublicAnswers extends OncePerRequestFilter {
                 + request.getHeader("Accept-Language") + '|' + pool.districtDay(null);
         long changes = ReadModelChanges.current();
         Kept answer = kept.getIfPresent(key);
-        if (answer == null || answer.changes() != changes) answer = awaitComputing(key, changes);
+        if (answer == null || answer.changes() != changes) answer = awaitComputing(key);
         if (answer != null && answer.changes() == changes) {
             hits.increment();
             send(answer, request, response);
@@ -109,7 +109,7 @@ public class PublicAnswers extends OncePerRequestFilter {
      * once after a change computes it once, not once per reader (at a million events, a batch's statistics take long
      * enough for the readers arriving meanwhile to saturate the cores). Null when nobody computes it or it was not kept.
      */
-    private Kept awaitComputing(String key, long changes) {
+    private Kept awaitComputing(String key) {
         CompletableFuture<Kept> running = computing.get(key);
         if (running == null) return null;
         try {
