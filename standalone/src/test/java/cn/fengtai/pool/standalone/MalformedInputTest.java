@@ -101,7 +101,8 @@ class MalformedInputTest {
                 "/api/projects?category=x", "/api/projects?street=%00", "/api/projects?q=" + "x".repeat(200), "/api/projects?sort=secret",
                 "/api/projects/..%2F..%2Fetc%2Fpasswd", "/api/projects/%E2%80%AE", "/api/projects/" + "a".repeat(500),
                 "/api/projects/nope?asOf=not-a-time", "/api/statistics/batches/nope", "/api/statistics/streets/nowhere",
-                "/api/statistics/streets?batch=%27%20OR%201%3D1", "/api/statistics/appeals?period=2024-H3",
+                "/api/statistics/streets?batch=%27%20OR%201%3D1", "/api/statistics/streets?batch=", "/api/statistics/batches/%20",
+                "/api/statistics/departments?batch=", "/api/statistics/appeals?period=2024-H3",
                 "/api/statistics/appeals", "/api/statistics/district?asOf=2024-13-01", "/api/batches/nope", "/api/funds/nope",
                 "/api/schemas/..%2Fapplication.yml", "/api/nothing-here");
         for (String path : gets) {

@@ -32,6 +32,7 @@ final class StatisticsQuery {
     /** The batch id, checked, if the batch exists now ({@code at} null) or existed at that instant. */
     static String batch(String name, String id, Instant at, PastPool past) {
         String batch = Params.code(name, id);
+        if (batch == null) throw new BadQuery(name, name + " must name a batch");
         if (!past.batchExists(batch, at)) throw new NotFound("no batch has the id '" + batch + "'");
         return batch;
     }
