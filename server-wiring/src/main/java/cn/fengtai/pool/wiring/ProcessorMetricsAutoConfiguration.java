@@ -23,9 +23,9 @@ import java.util.function.Function;
  * processor passes over included: at a rebuild's pace, four processors held about 3 GiB of it at a million events
  * (docs/benchmarks.md, {@code rebuild.heapRatio}), memory that grows with history instead of being bounded. Capacity is
  * still there for operators: it is the rate of the processing timer's total time, which Prometheus computes
- * ({@code rate(eventProcessor_allTimer_seconds_sum[1m])}) from a meter of constant size. Axon's registry builds
- * the monitors in one method without a switch for this one, hence the subclass; the other components' monitors are
- * Axon's.
+ * ({@code sum by (processorName) (rate(eventProcessor_allTimer_seconds_sum[1m]))}) from a meter of constant size.
+ * Axon's registry builds the monitors in one method without a switch for this one, hence the subclass; the other
+ * components' monitors are Axon's.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
 @ConditionalOnClass(GlobalMetricRegistry.class)
